@@ -1,0 +1,122 @@
+// The Users API as a function of its settings: parse and validate at the edge, call the store, map results to
+// HTTP. `handler.ts` binds it to the Lambda environment; tests and the sandbox may bind it to their own table.
+
+import type { RequestContext } from "@aws-lambda-powertools/event-handler/types";
+import { Logger } from "@aws-lambda-powertools/logger";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { z } from "zod";
+import {
+  createApiRouter,
+  type HttpApiLambdaHandler,
+  httpApiHandler,
+  toRouterPath,
+} from "../../../shared/runtime/api-router";
+import { readJsonBody } from "../../../shared/runtime/json-body";
+import { ProblemError, problemResponse, validationProblem } from "../../../shared/runtime/problem-details";
+import { decodeCursor, encodeCursor } from "./list-cursor";
+import { USER_ITEM, USERS_API_RESOURCES, USERS_COLLECTION } from "./routes";
+import { createUserSchema, type User, updateUserSchema, usernameSchema } from "./user";
+import { EmailTakenError, UserNotFoundError, UsernameTakenError, VersionMismatchError } from "./user-errors";
+import { UserStore } from "./user-store";
+import { entityTag, expectedVersion } from "./version-tags";
+
+export interface UsersApiProps {
+  /** The DynamoDB table holding users and email claims (see `database/table-schema.ts`). */
+  readonly tableName: string;
+  /** @default a client configured by the environment, as in Lambda */
+  readonly dynamoDBClient?: DynamoDBClient;
+  /** @default a Powertools logger for the `users-api` service, level from `POWERTOOLS_LOG_LEVEL` */
+  readonly logger?: Logger;
+}
+
+const listQuerySchema = z.strictObject({
+  limit: z.coerce.number().int("must be a whole number").min(1).max(100).default(25),
+  cursor: z.string().optional(),
+});
+
+export function createUsersApiHandler(props: UsersApiProps): HttpApiLambdaHandler {
+  const logger = props.logger ?? new Logger({ serviceName: "users-api" });
+  const store = new UserStore({
+    client: DynamoDBDocumentClient.from(props.dynamoDBClient ?? new DynamoDBClient({}), {
+      marshallOptions: { removeUndefinedValues: true },
+    }),
+    tableName: props.tableName,
+  });
+  const router = createApiRouter(logger, USERS_API_RESOURCES);
+
+  router.post(toRouterPath(USERS_COLLECTION.path), async ({ req }) => {
+    const input = parse(createUserSchema, await readJsonBody(req));
+    const user = await store.create(input);
+    return userResponse(user, 201, { location: `${USERS_COLLECTION.path}/${user.username}` });
+  });
+
+  router.get(toRouterPath(USERS_COLLECTION.path), async ({ req }) => {
+    const query = parse(listQuerySchema, Object.fromEntries(new URL(req.url).searchParams), "query string");
+    const { users, hasMore } = await store.list(query.limit, query.cursor && decodeCursor(query.cursor));
+    const nextCursor = hasMore ? encodeCursor(users[users.length - 1].username) : null;
+    return Response.json({ items: users, nextCursor });
+  });
+
+  router.get(toRouterPath(USER_ITEM.path), async (reqCtx) => {
+    return userResponse(await store.get(usernameParam(reqCtx)));
+  });
+
+  const updateUser = async (reqCtx: RequestContext) => {
+    const username = usernameParam(reqCtx);
+    const changes = parse(updateUserSchema, await readJsonBody(reqCtx.req));
+    const user = await store.update(username, changes, expectedVersion(reqCtx.req.headers.get("if-match")));
+    return userResponse(user);
+  };
+  router.patch(toRouterPath(USER_ITEM.path), updateUser);
+  router.put(toRouterPath(USER_ITEM.path), updateUser);
+
+  router.delete(toRouterPath(USER_ITEM.path), async (reqCtx) => {
+    await store.delete(usernameParam(reqCtx), expectedVersion(reqCtx.req.headers.get("if-match")));
+    return new Response(null, { status: 204 });
+  });
+
+  router.errorHandler(UserNotFoundError, async (error) =>
+    problemResponse(new ProblemError(404, "user-not-found", "User not found", error.message)),
+  );
+  router.errorHandler(UsernameTakenError, async (error) =>
+    problemResponse(
+      new ProblemError(409, "username-taken", "Username taken", error.message, {
+        errors: [{ field: "username", message: "is already taken" }],
+      }),
+    ),
+  );
+  router.errorHandler(EmailTakenError, async (error) =>
+    problemResponse(
+      new ProblemError(409, "email-taken", "Email taken", error.message, {
+        errors: [{ field: "email", message: "is already used by another user" }],
+      }),
+    ),
+  );
+  router.errorHandler(VersionMismatchError, async (error) =>
+    problemResponse(
+      new ProblemError(412, "version-mismatch", "Precondition failed", error.message, {
+        headers: { etag: entityTag(error.currentVersion) },
+      }),
+    ),
+  );
+
+  return httpApiHandler(router, logger);
+}
+
+function userResponse(user: User, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(user, { status, headers: { ...headers, etag: entityTag(user.version) } });
+}
+
+function usernameParam({ params }: RequestContext): string {
+  const result = usernameSchema.safeParse(params.username);
+  // A name that could never be valid names no user.
+  if (!result.success) throw new UserNotFoundError(params.username);
+  return result.data;
+}
+
+function parse<T extends z.ZodType>(schema: T, value: unknown, what?: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationProblem(result.error.issues, what);
+  return result.data;
+}
