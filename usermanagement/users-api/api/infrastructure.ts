@@ -1,0 +1,56 @@
+// The Users API: an HTTP API and the Lambda function behind it, with least-privilege access to the table.
+import * as path from "node:path";
+import type * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
+import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
+import type * as logs from "aws-cdk-lib/aws-logs";
+import { Construct } from "constructs";
+import { LambdaHttpApi } from "../../shared/infrastructure/lambda-http-api";
+import { USERS_API_RESOURCES } from "./runtime/routes";
+
+export interface APIProps {
+  /** The Users table the function reads and writes. */
+  readonly table: dynamodb.ITable;
+  /** Concurrent executions reserved for the function, and its ceiling. */
+  readonly reservedConcurrency: number;
+  /** @default - see LambdaHttpApiProps.logRetention */
+  readonly logRetention?: logs.RetentionDays;
+  /** @default false - see LambdaHttpApiProps.retainLogs */
+  readonly retainLogs?: boolean;
+}
+
+export class API extends Construct {
+  readonly function: lambda.IFunction;
+  readonly httpApi: apigwv2.HttpApi;
+  /** Base URL of the API, ending in `/`; users are under `api/users`. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: APIProps) {
+    super(scope, id);
+    const api = new LambdaHttpApi(this, "UsersHttpApi", {
+      entry: path.join(import.meta.dirname, "runtime", "handler.ts"),
+      resources: USERS_API_RESOURCES,
+      reservedConcurrency: props.reservedConcurrency,
+      environment: {
+        USERS_TABLE_NAME: props.table.tableName,
+        POWERTOOLS_SERVICE_NAME: "users-api",
+        POWERTOOLS_LOG_LEVEL: "INFO",
+      },
+      logRetention: props.logRetention,
+      retainLogs: props.retainLogs,
+    });
+    // Only the item operations the store issues, not grantReadWriteData's scans and batch writes.
+    props.table.grant(
+      api.function,
+      "dynamodb:GetItem",
+      "dynamodb:Query",
+      "dynamodb:UpdateItem",
+      "dynamodb:ConditionCheckItem",
+      "dynamodb:PutItem",
+      "dynamodb:DeleteItem",
+    );
+    this.function = api.function;
+    this.httpApi = api.httpApi;
+    this.url = api.url;
+  }
+}

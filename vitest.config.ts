@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    env: {
+      // The pinned AWS SDK warns that its 2027 releases want Node 22; this project supports Node 20 on purpose.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      POWERTOOLS_LOG_LEVEL: "SILENT",
+    },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Two cores: CDK synthesis, DynamoDB Local and Chromium each want one.
+    maxWorkers: 2,
+  },
+});
