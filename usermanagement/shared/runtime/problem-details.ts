@@ -1,5 +1,9 @@
 // RFC 9457 problem details: the single error format both APIs answer with.
-import type { z } from "zod";
+import { en } from "zod/locales";
+import * as z from "zod/mini";
+
+// zod/mini loads no messages by default; English ones make every field error readable.
+z.config(en());
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 

@@ -5,7 +5,7 @@ import type { RequestContext } from "@aws-lambda-powertools/event-handler/types"
 import { Logger } from "@aws-lambda-powertools/logger";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { z } from "zod";
+import * as z from "zod/mini";
 import {
   createApiRouter,
   type HttpApiLambdaHandler,
@@ -31,8 +31,17 @@ export interface UsersApiProps {
 }
 
 const listQuerySchema = z.strictObject({
-  limit: z.coerce.number().int("must be a whole number").min(1).max(100).default(25),
-  cursor: z.string().optional(),
+  limit: z._default(
+    z.coerce
+      .number()
+      .check(
+        z.int("must be a whole number"),
+        z.gte(1, "must be at least 1"),
+        z.lte(100, "must be at most 100"),
+      ),
+    25,
+  ),
+  cursor: z.optional(z.string()),
 });
 
 export function createUsersApiHandler(props: UsersApiProps): HttpApiLambdaHandler {
@@ -115,7 +124,7 @@ function usernameParam({ params }: RequestContext): string {
   return result.data;
 }
 
-function parse<T extends z.ZodType>(schema: T, value: unknown, what?: string): z.output<T> {
+function parse<T extends z.ZodMiniType>(schema: T, value: unknown, what?: string): z.output<T> {
   const result = schema.safeParse(value);
   if (!result.success) throw validationProblem(result.error.issues, what);
   return result.data;
