@@ -1,0 +1,15 @@
+// Vitest global setup: one DynamoDB Local for the whole run; each test file makes its own tables in it.
+import type { TestProject } from "vitest/node";
+import { startDynamoDBLocal } from "../../sandbox/dynamodb-local";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    dynamoDBEndpoint: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const database = await startDynamoDBLocal();
+  project.provide("dynamoDBEndpoint", database.endpoint);
+  return () => database.stop();
+}

@@ -1,0 +1,89 @@
+// What concurrent clients rely on: no duplicate users, no lost updates, no spurious rejections.
+import { beforeEach, describe, expect, it } from "vitest";
+import { type UsersApiUnderTest, usersApiUnderTest } from "../support/users-api-client";
+
+let api: UsersApiUnderTest;
+beforeEach(async () => {
+  api = await usersApiUnderTest();
+});
+
+const statuses = (responses: { status: number }[]) => responses.map((response) => response.status).sort();
+
+describe("concurrent requests", () => {
+  it("lets exactly one of 20 simultaneous creates of a username succeed", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        api.request("POST", "/api/users", { body: { username: "alice", email: `alice${i}@example.com` } }),
+      ),
+    );
+
+    expect(statuses(responses)).toEqual([201, ...Array(19).fill(409)]);
+    // Only the winner's email is claimed: the 19 others are still free.
+    const claims = (await api.tableContents()).filter((item) =>
+      String((item as { pk: { S: string } }).pk.S).startsWith("EMAIL#"),
+    );
+    expect(claims).toHaveLength(1);
+  });
+
+  it("lets exactly one of 10 simultaneous creates with one email succeed", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        api.request("POST", "/api/users", { body: { username: `user${i}`, email: "shared@example.com" } }),
+      ),
+    );
+
+    expect(statuses(responses)).toEqual([201, ...Array(9).fill(409)]);
+  });
+
+  it("applies exactly one of 10 simultaneous updates carrying the same If-Match", async () => {
+    await api.request("POST", "/api/users", { body: { username: "alice", email: "alice@example.com" } });
+
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        api.request("PATCH", "/api/users/alice", {
+          body: { displayName: `Name ${i}` },
+          headers: { "if-match": '"1"' },
+        }),
+      ),
+    );
+
+    expect(statuses(responses)).toEqual([200, ...Array(9).fill(412)]);
+    expect((await api.request("GET", "/api/users/alice")).json.version).toBe(2);
+  });
+
+  it("applies every one of 10 simultaneous display-name updates without If-Match", async () => {
+    await api.request("POST", "/api/users", { body: { username: "alice", email: "alice@example.com" } });
+
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        api.request("PATCH", "/api/users/alice", { body: { displayName: `Name ${i}` } }),
+      ),
+    );
+
+    expect(statuses(responses)).toEqual(Array(10).fill(200));
+    // Each update saw a distinct version: none was lost or applied twice.
+    expect(responses.map((response) => response.json.version).sort((a, b) => a - b)).toEqual([
+      2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+    ]);
+  });
+
+  it("applies every one of 6 simultaneous email moves without If-Match and leaves one claim", async () => {
+    await api.request("POST", "/api/users", { body: { username: "alice", email: "alice@example.com" } });
+
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        api.request("PATCH", "/api/users/alice", { body: { email: `alice${i}@example.com` } }),
+      ),
+    );
+
+    expect(statuses(responses)).toEqual(Array(6).fill(200));
+    const final = (await api.request("GET", "/api/users/alice")).json;
+    expect(final.version).toBe(7);
+    // Every address but the final one is free again.
+    for (let i = 0; i < 6; i++) {
+      const email = `alice${i}@example.com`;
+      const created = await api.request("POST", "/api/users", { body: { username: `other${i}`, email } });
+      expect(created.status).toBe(email === final.email ? 409 : 201);
+    }
+  });
+});
