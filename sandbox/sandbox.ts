@@ -1,8 +1,12 @@
 // The whole workload on one machine: DynamoDB Local, the real Lambda handlers behind a payload-v2.0 adapter,
 // and routing that mirrors the Users UI's CloudFront behaviours (`/api/users*`, `/api/chat*`, else the SPA).
+import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { createTableInput } from "../usermanagement/users-api/database/table-schema";
+import { buildSpa } from "../usermanagement/users-ui/spa/build";
 import {
   type DynamoDBLocal,
   LOCAL_AWS_SETTINGS,
@@ -10,6 +14,7 @@ import {
   startDynamoDBLocal,
 } from "./dynamodb-local";
 import { type HttpApiHandler, invokeHttpApi, type PlainResponse } from "./payload-v2";
+import { createStaticSite, type StaticSite } from "./static-site";
 
 export interface SandboxOptions {
   /** @default 3000 */
@@ -40,7 +45,11 @@ interface ApiRoute {
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const database = await startDynamoDBLocal();
   let server: Server | undefined;
+  // The SPA is built afresh on every start, so the sandbox always shows the current source.
+  const siteDir = await mkdtemp(join(tmpdir(), "usermanagement-ui-"));
   try {
+    await buildSpa(siteDir);
+    const site = createStaticSite(siteDir);
     await createUsersTable(database.endpoint);
     // The handlers read their settings from the environment at import, exactly as in Lambda.
     Object.assign(process.env, LOCAL_AWS_SETTINGS, {
@@ -56,7 +65,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       },
     ];
     server = createServer((req, res) => {
-      serve(routes, req, res).catch((error) => {
+      serve(routes, site, req, res).catch((error) => {
         console.error("sandbox: request failed", error);
         if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
         res.end("The sandbox could not complete the request.");
@@ -68,24 +77,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     return {
       url: `http://${host}:${port}`,
       dynamoDBEndpoint: database.endpoint,
-      stop: () => stopAll(server, database),
+      stop: () => stopAll(server, database, siteDir),
     };
   } catch (error) {
-    await stopAll(server, database);
+    await stopAll(server, database, siteDir);
     throw error;
   }
 }
 
-async function serve(routes: readonly ApiRoute[], req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  routes: readonly ApiRoute[],
+  site: StaticSite,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const path = (req.url ?? "/").split("?")[0];
   const route = routes.find(({ prefix }) => path.startsWith(prefix));
   if (!route) {
-    send(res, {
-      status: 404,
-      headers: { "content-type": "text/plain" },
-      cookies: [],
-      body: Buffer.from("Not found"),
-    });
+    await site(req, res);
     return;
   }
   const body = await readBody(req);
@@ -156,10 +165,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function stopAll(server: Server | undefined, database: DynamoDBLocal): Promise<void> {
+async function stopAll(server: Server | undefined, database: DynamoDBLocal, siteDir: string): Promise<void> {
   if (server?.listening) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
   await database.stop();
+  await rm(siteDir, { recursive: true, force: true });
 }

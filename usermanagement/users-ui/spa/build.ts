@@ -1,0 +1,81 @@
+// Builds the Users UI single-page app into a directory ready to upload as is: `index.html` plus content-hashed,
+// minified assets under `assets/`. The CDK stack calls it at synth time and deploys the directory; the local
+// sandbox calls it at start-up. Run it directly to build and print sizes: `npx tsx usermanagement/users-ui/spa/build.ts [outDir]`.
+import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const RUNTIME_DIR = fileURLToPath(new URL("./runtime/", import.meta.url));
+
+/** Where hashed, never-changing files go: the distribution caches this prefix for a year. */
+export const ASSETS_DIR = "assets";
+
+/** The sources index.html names; the build replaces each reference with the hashed file built from it. */
+const ENTRY_POINTS = { script: "main.ts", stylesheet: "styles.css" } as const;
+
+export interface BuiltFile {
+  /** Relative to the output directory, with `/` separators (the S3 key). */
+  readonly path: string;
+  readonly bytes: number;
+}
+
+export async function buildSpa(outDir: string): Promise<{ files: BuiltFile[] }> {
+  const out = resolve(outDir);
+  await rm(join(out, ASSETS_DIR), { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  const result = await build({
+    entryPoints: Object.values(ENTRY_POINTS).map((file) => join(RUNTIME_DIR, file)),
+    outdir: join(out, ASSETS_DIR),
+    entryNames: "[name]-[hash]",
+    bundle: true,
+    minify: true,
+    format: "esm",
+    // Browsers with native <dialog>, crypto.randomUUID and CSS clip-path, i.e. those of the last few years.
+    target: ["chrome100", "firefox100", "safari15.4", "edge100"],
+    metafile: true,
+    logLevel: "silent",
+  });
+  // Each source index.html names, mapped to the site path of the hashed file esbuild made from it.
+  const builtPaths = new Map<string, string>();
+  for (const [output, meta] of Object.entries(result.metafile.outputs)) {
+    if (meta.entryPoint)
+      builtPaths.set(resolve(meta.entryPoint), relative(out, resolve(output)).split("\\").join("/"));
+  }
+  const builtFrom = (source: string) => {
+    const path = builtPaths.get(join(RUNTIME_DIR, source));
+    if (!path) throw new Error(`esbuild produced nothing for ${source}`);
+    return path;
+  };
+  const template = await readFile(join(RUNTIME_DIR, "index.html"), "utf8");
+  const html = Object.values(ENTRY_POINTS).reduce(
+    // Absolute paths: the SPA fallback serves index.html at any route, e.g. /users/alice.
+    (page, source) => replaceOnce(page, `"./${source}"`, `"/${builtFrom(source)}"`),
+    template,
+  );
+  await writeFile(join(out, "index.html"), html);
+  const paths = ["index.html", ...Object.values(ENTRY_POINTS).map(builtFrom)];
+  return {
+    files: await Promise.all(
+      paths.map(async (path) => ({ path, bytes: (await stat(join(out, path))).size })),
+    ),
+  };
+}
+
+function replaceOnce(text: string, search: string, replacement: string): string {
+  const at = text.indexOf(search);
+  if (at === -1 || text.indexOf(search, at + 1) !== -1) {
+    throw new Error(`index.html must reference ${search} exactly once`);
+  }
+  return text.slice(0, at) + replacement + text.slice(at + search.length);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const outDir = process.argv[2] ?? "cdk.out/users-ui-spa";
+  const { files } = await buildSpa(outDir);
+  for (const { path, bytes } of files) {
+    const gzipped = gzipSync(await readFile(join(outDir, path))).byteLength;
+    console.log(`${path.padEnd(40)} ${String(bytes).padStart(7)} B  ${String(gzipped).padStart(6)} B gzip`);
+  }
+}

@@ -1,0 +1,66 @@
+// The chat panel: a transcript (an ARIA log, announced politely) and the Message box. It keeps the Lex
+// `sessionState` each reply returns and sends it back with the next message, since the server keeps none.
+import { type SessionState, sendChatMessage } from "./chat-client";
+import { type Fulfilment, fulfil } from "./chat-fulfilment";
+
+type Speaker = "you" | "bot" | "outcome" | "error";
+
+const SPEAKER_NAMES: Record<Speaker, string> = {
+  you: "You",
+  bot: "Assistant",
+  outcome: "Done",
+  error: "Problem",
+};
+
+export interface ChatPanelElements {
+  readonly form: HTMLFormElement;
+  readonly input: HTMLInputElement;
+  readonly send: HTMLButtonElement;
+  readonly transcript: HTMLOListElement;
+}
+
+export function bindChatPanel(elements: ChatPanelElements, onFulfilled: (outcome: Fulfilment) => void): void {
+  const { form, input, send, transcript } = elements;
+  const sessionId = crypto.randomUUID();
+  let sessionState: SessionState | undefined;
+
+  const say = (speaker: Speaker, text: string) => {
+    const item = document.createElement("li");
+    item.className = `chat-${speaker}`;
+    const name = document.createElement("span");
+    name.className = "speaker";
+    name.textContent = `${SPEAKER_NAMES[speaker]}: `;
+    item.append(name, text);
+    transcript.append(item);
+    item.scrollIntoView({ block: "nearest" });
+  };
+
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const text = input.value.trim();
+    if (!text || send.disabled) return;
+    say("you", text);
+    input.value = "";
+    send.disabled = true;
+    transcript.setAttribute("aria-busy", "true");
+    try {
+      const reply = await sendChatMessage({ sessionId, text, ...(sessionState ? { sessionState } : {}) });
+      sessionState = reply.sessionState;
+      for (const message of reply.messages ?? []) say("bot", message.content);
+      const intent = reply.sessionState.intent;
+      if (intent?.state === "ReadyForFulfillment") {
+        const outcome = await fulfil(intent);
+        if (outcome) {
+          say(outcome.ok ? "outcome" : "error", outcome.message);
+          onFulfilled(outcome);
+        }
+      }
+    } catch (error) {
+      say("error", error instanceof Error ? error.message : String(error));
+    } finally {
+      transcript.removeAttribute("aria-busy");
+      send.disabled = false;
+      input.focus();
+    }
+  });
+}

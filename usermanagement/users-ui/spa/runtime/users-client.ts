@@ -1,0 +1,77 @@
+// The Users API as the SPA sees it (issue 2 §4), served same-origin under /api/users.
+import { type ApiResponse, callApi } from "./api-request";
+
+const API_NAME = "Users API";
+const USERS_PATH = "/api/users";
+
+export interface User {
+  readonly username: string;
+  readonly email: string;
+  readonly displayName?: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly version: number;
+}
+
+export interface UserPage {
+  readonly items: readonly User[];
+  readonly nextCursor: string | null;
+}
+
+export interface NewUser {
+  readonly username: string;
+  readonly email: string;
+  readonly displayName?: string;
+}
+
+/** `displayName: null` removes the display name. */
+export interface UserChanges {
+  readonly email?: string;
+  readonly displayName?: string | null;
+}
+
+/** A user together with the entity tag to send back in `If-Match`. */
+export interface TaggedUser {
+  readonly user: User;
+  readonly etag: string;
+}
+
+/** The API's ETag for a version; list items carry no header of their own. */
+export const entityTag = (version: number) => `"${version}"`;
+
+const userPath = (username: string) => `${USERS_PATH}/${encodeURIComponent(username)}`;
+const JSON_CONTENT = { "content-type": "application/json" };
+const ifMatch = (etag?: string): Record<string, string> => (etag ? { "if-match": etag } : {});
+const tagged = ({ body, etag }: ApiResponse<User>): TaggedUser => ({
+  user: body,
+  etag: etag ?? entityTag(body.version),
+});
+
+export async function listUsers(limit: number, cursor?: string): Promise<UserPage> {
+  const query = new URLSearchParams({ limit: String(limit) });
+  if (cursor) query.set("cursor", cursor);
+  return (await callApi<UserPage>(API_NAME, `${USERS_PATH}?${query}`)).body;
+}
+
+export async function getUser(username: string): Promise<TaggedUser> {
+  return tagged(await callApi<User>(API_NAME, userPath(username)));
+}
+
+export async function createUser(input: NewUser): Promise<TaggedUser> {
+  const init = { method: "POST", body: JSON.stringify(input), headers: JSON_CONTENT };
+  return tagged(await callApi<User>(API_NAME, USERS_PATH, init));
+}
+
+/** With `etag`, the API refuses (412) when someone else changed the user since it was read. */
+export async function updateUser(username: string, changes: UserChanges, etag?: string): Promise<TaggedUser> {
+  const init = {
+    method: "PATCH",
+    body: JSON.stringify(changes),
+    headers: { ...JSON_CONTENT, ...ifMatch(etag) },
+  };
+  return tagged(await callApi<User>(API_NAME, userPath(username), init));
+}
+
+export async function deleteUser(username: string, etag?: string): Promise<void> {
+  await callApi(API_NAME, userPath(username), { method: "DELETE", headers: ifMatch(etag) });
+}
