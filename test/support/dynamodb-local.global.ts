@@ -9,6 +9,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // Global setup runs outside the test workers, so vitest's `test.env` has not applied here yet.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = "true";
   const database = await startDynamoDBLocal();
   project.provide("dynamoDBEndpoint", database.endpoint);
   return () => database.stop();

@@ -1,0 +1,42 @@
+// The workload container: one stack per component, named after the namespace, with every setting passed through.
+
+import { Template } from "aws-cdk-lib/assertions";
+import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import { describe, expect, it } from "vitest";
+import { UserManagement } from "../usermanagement/workload";
+import { testApp } from "./support/cdk-app";
+
+describe("UserManagement", () => {
+  it("names each component stack `<namespace>-<component>`, as both its id and its CloudFormation name", () => {
+    const app = testApp();
+
+    const workload = new UserManagement(app, {
+      stackNamespace: "Acme",
+      apiLambdaReservedConcurrency: 3,
+      databaseBillingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+    });
+
+    expect(workload.usersApi.node.id).toBe("Acme-UsersAPI");
+    expect(workload.usersApi.stackName).toBe("Acme-UsersAPI");
+    expect(app.node.children.map((child) => child.node.id)).toContain("Acme-UsersAPI");
+  });
+
+  it("hands its settings and stack props to the components, hard-coding none", () => {
+    const workload = new UserManagement(testApp(), {
+      stackNamespace: "Acme",
+      apiLambdaReservedConcurrency: 7,
+      databaseBillingMode: dynamodb.BillingMode.PROVISIONED,
+      env: { account: "123456789012", region: "eu-central-1" },
+      tags: { CostCenter: "42" },
+    });
+
+    const template = Template.fromStack(workload.usersApi);
+    template.hasResourceProperties("AWS::Lambda::Function", { ReservedConcurrentExecutions: 7 });
+    template.hasResourceProperties("AWS::DynamoDB::Table", {
+      ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 },
+    });
+    expect(workload.usersApi.account).toBe("123456789012");
+    expect(workload.usersApi.region).toBe("eu-central-1");
+    expect(workload.usersApi.tags.tagValues()).toEqual({ CostCenter: "42" });
+  });
+});
