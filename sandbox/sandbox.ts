@@ -43,13 +43,28 @@ interface ApiRoute {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const database = await startDynamoDBLocal();
-  let server: Server | undefined;
+  // Bind the port first: a taken port fails in milliseconds, before Java starts. Until the workload is up,
+  // no request can arrive anyway: the URL is printed only once `startSandbox` returns.
+  const routes: ApiRoute[] = [];
+  let site: StaticSite = async (_req, res) => {
+    res.writeHead(503, { "content-type": "text/plain" }).end("The sandbox is starting.");
+  };
+  const server = createServer((req, res) => {
+    serve(routes, site, req, res).catch((error) => {
+      console.error("sandbox: request failed", error);
+      if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
+      res.end("The sandbox could not complete the request.");
+    });
+  });
+  const host = options.host ?? "127.0.0.1";
+  await listen(server, options.port ?? 3000, host);
   // The SPA is built afresh on every start, so the sandbox always shows the current source.
   const siteDir = await mkdtemp(join(tmpdir(), "usermanagement-ui-"));
+  let database: DynamoDBLocal | undefined;
   try {
     await buildSpa(siteDir);
-    const site = createStaticSite(siteDir);
+    site = createStaticSite(siteDir);
+    database = await startDynamoDBLocal();
     await createUsersTable(database.endpoint);
     // The handlers read their settings from the environment at import, exactly as in Lambda.
     Object.assign(process.env, LOCAL_AWS_SETTINGS, {
@@ -57,27 +72,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       USERS_TABLE_NAME,
       POWERTOOLS_LOG_LEVEL: options.logLevel ?? "WARN",
     });
-    const routes: ApiRoute[] = [
-      {
-        prefix: "/api/users",
-        functionName: "UsersApi",
-        handler: (await import("../usermanagement/users-api/api/runtime/handler")).handler,
-      },
-    ];
-    server = createServer((req, res) => {
-      serve(routes, site, req, res).catch((error) => {
-        console.error("sandbox: request failed", error);
-        if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
-        res.end("The sandbox could not complete the request.");
-      });
+    routes.push({
+      prefix: "/api/users",
+      functionName: "UsersApi",
+      handler: (await import("../usermanagement/users-api/api/runtime/handler")).handler,
     });
-    const host = options.host ?? "127.0.0.1";
-    await listen(server, options.port ?? 3000, host);
     const { port } = server.address() as { port: number };
+    const running = database;
     return {
       url: `http://${host}:${port}`,
-      dynamoDBEndpoint: database.endpoint,
-      stop: () => stopAll(server, database, siteDir),
+      dynamoDBEndpoint: running.endpoint,
+      stop: () => stopAll(server, running, siteDir),
     };
   } catch (error) {
     await stopAll(server, database, siteDir);
@@ -165,11 +170,11 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function stopAll(server: Server | undefined, database: DynamoDBLocal, siteDir: string): Promise<void> {
-  if (server?.listening) {
+async function stopAll(server: Server, database: DynamoDBLocal | undefined, siteDir: string): Promise<void> {
+  if (server.listening) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
-  await database.stop();
+  await database?.stop();
   await rm(siteDir, { recursive: true, force: true });
 }

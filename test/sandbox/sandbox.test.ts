@@ -1,0 +1,98 @@
+// `npm start`: starts the workload, serves it, and stops without leaving a process behind.
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, symlinkSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { isAlive, startSandboxProcess } from "./sandbox-process";
+
+const javaPids = (pids: number[]) =>
+  pids.filter((pid) => {
+    try {
+      return execFileSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).includes(
+        "DynamoDBLocal",
+      );
+    } catch {
+      return false;
+    }
+  });
+
+describe("npm start", () => {
+  it("serves the Users API on the port it prints, and leaves no Java process after SIGTERM", async () => {
+    const sandbox = await startSandboxProcess();
+    try {
+      const created = await fetch(`${sandbox.url}/api/users`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: "alice", email: "alice@example.com" }),
+      });
+      expect(created.status).toBe(201);
+      const listed = await (await fetch(`${sandbox.url}/api/users`)).json();
+      expect(listed.items.map((user: { username: string }) => user.username)).toEqual(["alice"]);
+      const java = javaPids(sandbox.descendants());
+      expect(java).toHaveLength(1);
+
+      expect(await sandbox.stop()).toBe(0);
+
+      await expect.poll(() => java.filter(isAlive), { timeout: 10_000 }).toEqual([]);
+    } finally {
+      await sandbox.stop();
+    }
+  });
+
+  it("says in one line that the port is taken, and exits 1 without leaving Java running", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const { port } = blocker.address() as { port: number };
+    const before = new Set(javaPids(allPids()));
+    try {
+      const result = spawnSync("npm", ["start", "--silent"], {
+        env: { ...process.env, PORT: String(port) },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(
+        `sandbox: Port ${port} is already in use: stop what uses it or set PORT to another port.`,
+      );
+      expect(javaPids(allPids()).filter((pid) => !before.has(pid))).toEqual([]);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("says in one line that Java is missing", () => {
+    // A PATH with node and nothing else.
+    const bin = mkdtempSync(join(tmpdir(), "no-java-"));
+    symlinkSync(process.execPath, join(bin, "node"));
+
+    const result = spawnSync(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+      env: { ...process.env, PATH: bin, PORT: "0" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^sandbox: DynamoDB Local needs Java 17 or later on PATH/);
+    expect(dirname(process.execPath)).not.toBe(bin);
+  });
+
+  it("refuses a PORT that is not a port number", () => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", "sandbox/main.ts"], {
+      env: { ...process.env, PORT: "http" },
+      encoding: "utf8",
+    });
+
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe("sandbox: PORT must be a whole number from 0 to 65535, not 'http'.");
+  });
+});
+
+function allPids(): number[] {
+  return execFileSync("ps", ["-e", "-o", "pid="], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean)
+    .map(Number);
+}
