@@ -5,24 +5,11 @@ import { createHash } from "node:crypto";
 import { lstat, readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { extname, resolve, sep } from "node:path";
-
-/** The Content-Security-Policy of the distribution's response-headers policy; the CDK stack uses this value. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
-  "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
-
-/** The security headers the response-headers policy adds (HSTS too, which only matters over HTTPS). */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  "content-security-policy": CONTENT_SECURITY_POLICY,
-  "x-content-type-options": "nosniff",
-  "x-frame-options": "DENY",
-  "referrer-policy": "strict-origin-when-cross-origin",
-};
-
-/** Files under `assets/` have content-hashed names, so a given URL never changes content. */
-export const HASHED_ASSETS_CACHE_CONTROL = "public, max-age=31536000, immutable";
-/** Everything else, index.html above all, is revalidated on every use so a deployment shows at once. */
-export const UNHASHED_CACHE_CONTROL = "no-cache";
+import {
+  HASHED_ASSETS_CACHE_CONTROL,
+  SECURITY_HEADERS,
+  UNHASHED_CACHE_CONTROL,
+} from "../usermanagement/users-ui/spa/http-headers";
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   ".html": "text/html; charset=utf-8",

@@ -3,7 +3,7 @@
 import { clearFormErrors, showFormError } from "./field-errors";
 import { createUser, type User } from "./users-client";
 
-export function bindCreateUserForm(form: HTMLFormElement, onCreated: (user: User) => void): void {
+export function bindCreateUserForm(form: HTMLFormElement, onCreated: (user: User) => Promise<void>): void {
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const data = new FormData(form);
@@ -20,7 +20,7 @@ export function bindCreateUserForm(form: HTMLFormElement, onCreated: (user: User
       clearFormErrors(form);
       form.reset();
       form.querySelector<HTMLInputElement>("input")?.focus();
-      onCreated(user);
+      await onCreated(user);
     } catch (error) {
       showFormError(form, error);
     } finally {

@@ -8,10 +8,12 @@ import { createStatusRegion } from "./status-region";
 import { UsersTable } from "./users-table";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const isStatus = (error: unknown, status: number) => error instanceof ApiError && error.status === status;
 
 const status = createStatusRegion(byId("status"));
+const reportError = (error: unknown) => status.error(errorText(error));
 const usersHeading = byId("users-heading");
-const reportError = (error: unknown) => status.error(error instanceof Error ? error.message : String(error));
 /** Puts focus back where the operator was, or on the Users heading when that element is gone. */
 const restoreFocus = (element: HTMLElement | null) => (element ?? usersHeading).focus();
 
@@ -25,9 +27,9 @@ const table = new UsersTable(
   },
   {
     edit: (user, trigger) => {
-      editDialog.open(user.username).catch((error) => {
-        reportError(error);
-        if (error instanceof ApiError && error.status === 404) void refreshTable();
+      editDialog.open(user.username).catch(async (error) => {
+        if (isStatus(error, 404)) await afterChange(`${user.username} no longer exists.`, "error");
+        else reportError(error);
         trigger.focus();
       });
     },
@@ -35,32 +37,38 @@ const table = new UsersTable(
     failed: reportError,
   },
 );
-const refreshTable = () => table.refresh().catch(reportError);
+
+/** Reloads the table, then announces `message`, so what is announced is what the table shows. */
+async function afterChange(message: string, kind: "success" | "error" = "success"): Promise<void> {
+  try {
+    await table.refresh();
+    status[kind](message);
+  } catch (error) {
+    status.error(`${message} The table could not be reloaded: ${errorText(error)}`);
+  }
+}
 
 const editDialog = new EditUserDialog(byId("edit-dialog"), async ({ saved, gone }) => {
-  if (saved) status.success(`Saved ${saved.username}.`);
-  if (gone) status.error(`${gone} no longer exists: someone deleted it.`);
-  await refreshTable();
+  if (saved) await afterChange(`Saved ${saved.username}.`);
+  if (gone) await afterChange(`${gone} no longer exists: someone deleted it.`, "error");
   restoreFocus(saved ? table.button(saved.username, "edit") : null);
 });
 
 const deleteDialog = new DeleteUserDialog(byId("delete-dialog"), async (username, error) => {
-  if (!error) status.success(`Deleted ${username}.`);
-  else if (error instanceof ApiError && error.status === 412)
-    status.error(`${username} was changed elsewhere, so it was not deleted. Review it and try again.`);
-  else if (error instanceof ApiError && error.status === 404)
-    status.error(`${username} was already deleted.`);
+  if (!error) await afterChange(`Deleted ${username}.`);
+  else if (isStatus(error, 412))
+    await afterChange(
+      `${username} was changed elsewhere, so it was not deleted. Review it and try again.`,
+      "error",
+    );
+  else if (isStatus(error, 404)) await afterChange(`${username} was already deleted.`, "error");
   else reportError(error);
-  await refreshTable();
   restoreFocus(table.button(username, "delete"));
 });
 
-bindCreateUserForm(byId("create-user-form"), (user) => {
-  status.success(`Created ${user.username}.`);
-  void refreshTable();
-});
+bindCreateUserForm(byId("create-user-form"), (user) => afterChange(`Created ${user.username}.`));
 
-byId("refresh-users").addEventListener("click", () => void refreshTable());
+byId("refresh-users").addEventListener("click", () => table.refresh().catch(reportError));
 
 bindChatPanel(
   {
@@ -70,8 +78,8 @@ bindChatPanel(
     transcript: byId("chat-transcript"),
   },
   (outcome) => {
-    if (outcome.refreshTable) void table.firstPage().catch(reportError);
+    if (outcome.refreshTable) table.firstPage().catch(reportError);
   },
 );
 
-void refreshTable();
+table.refresh().catch(reportError);

@@ -1,0 +1,63 @@
+// Debian's Chromium driven by playwright-core (never `npx playwright install`), and a watch on what a page
+// logs, so every test can insist on a clean console.
+import { mkdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+export const SCREENSHOTS_DIR = "test-results/screenshots";
+export const PHONE_VIEWPORT = { width: 375, height: 740 };
+const DESKTOP_VIEWPORT = { width: 1280, height: 860 };
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export interface AppPage {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /**
+   * Console errors and uncaught exceptions so far, leaving out Chromium's own "Failed to load resource" note
+   * for the HTTP statuses (or network errors) a test provoked on purpose.
+   */
+  unexpectedErrors(...expected: (number | "network")[]): string[];
+}
+
+/** Opens the UI in a fresh browser context and waits until the users table has loaded. */
+export async function openApp(browser: Browser, url: string, viewport = DESKTOP_VIEWPORT): Promise<AppPage> {
+  const context = await browser.newContext({ viewport });
+  // Well under the test timeout, so a missing element fails with Playwright's own message about it.
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
+  await page.goto(`${url}/`);
+  await page.locator("#users-count[data-loaded]").waitFor();
+  return {
+    context,
+    page,
+    unexpectedErrors: (...expected) =>
+      errors.filter((text) => {
+        const status = /Failed to load resource: the server responded with a status of (\d{3})/.exec(text);
+        if (status) return !expected.includes(Number(status[1]));
+        return !(expected.includes("network") && /Failed to load resource: net::ERR_/.test(text));
+      }),
+  };
+}
+
+export async function screenshot(page: Page, name: string, path = join(SCREENSHOTS_DIR, `${name}.png`)) {
+  await mkdir(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage: true });
+}

@@ -1,0 +1,79 @@
+// Runs the local sandbox exactly as a developer does (`npm start`, PORT=0 for a free port) and stops it with
+// SIGTERM, checking that nothing it started (tsx, node, DynamoDB Local's Java) outlives it.
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const READY_LINE = /User Management sandbox ready at (http:\/\/\S+?)\/? \(Ctrl-C to stop\)/;
+
+export interface SandboxProcess {
+  /** The UI's origin, e.g. `http://127.0.0.1:41234`, without a trailing slash. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+export async function startSandboxProcess(timeoutMs = 90_000): Promise<SandboxProcess> {
+  const child = spawn("npm", ["start"], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, PORT: "0", LOG_LEVEL: "WARN" },
+    // Its own process group, so stop() can tell whether anything the sandbox started is still running.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no ready line within ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = READY_LINE.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        resolve(ready[1]);
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code} before it was ready:\n${output}`));
+    });
+  }).catch(async (error) => {
+    await killGroup(child);
+    throw error;
+  });
+  return { url, stop: () => stop(child) };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  // Only npm gets the signal, as from `kill <pid>`: the sandbox must pass it on and clean up by itself.
+  child.kill("SIGTERM");
+  if (await groupEmptyWithin(child, 15_000)) return;
+  await killGroup(child);
+  throw new Error("The sandbox left processes running 15 s after SIGTERM.");
+}
+
+async function killGroup(child: ChildProcess): Promise<void> {
+  try {
+    process.kill(-(child.pid as number), "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+  await groupEmptyWithin(child, 5_000);
+}
+
+/** Whether every process of the child's group has exited within `ms`. */
+async function groupEmptyWithin(child: ChildProcess, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      process.kill(-(child.pid as number), 0);
+    } catch {
+      return true;
+    }
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
