@@ -1,50 +1,30 @@
-// Corrects one-letter typos ("delte", "shwo", "usres") towards the words the classifier was trained on.
+// Corrects the two commonest typing slips, a dropped letter ("delte", "usr") and two swapped neighbours
+// ("shwo", "usres"), towards the words the classifier was trained on. Substituted or extra letters are
+// left alone on purpose: they mostly turn one real word into another ("book" → "look", "lost" → "list").
 
-/**
- * Optimal string alignment distance: insertions, deletions, substitutions and swaps of two adjacent
- * letters each cost 1, the swap being the commonest typo of fast typists. Stops early above `limit`.
- */
-export function typoDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i]);
-  for (let j = 1; j <= b.length; j++) rows[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let rowMinimum = Number.POSITIVE_INFINITY;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        best = Math.min(best, rows[i - 2][j - 2] + 1);
-      }
-      rows[i][j] = best;
-      rowMinimum = Math.min(rowMinimum, best);
-    }
-    if (rowMinimum > limit) return limit + 1;
-  }
-  return rows[a.length][b.length];
+/** `typed` is `intended` with one letter missing. */
+function isDroppedLetter(typed: string, intended: string): boolean {
+  if (intended.length !== typed.length + 1) return false;
+  let k = 0;
+  while (k < typed.length && typed[k] === intended[k]) k++;
+  return typed.slice(k) === intended.slice(k + 1);
 }
 
-/** Words shorter than this are too ambiguous to correct: "bo" is as close to "to" as to "bob". */
-const SHORTEST_CORRECTABLE = 3;
+/** `typed` is `intended` with two neighbouring letters swapped. */
+function isSwap(typed: string, intended: string): boolean {
+  if (typed.length !== intended.length) return false;
+  let k = 0;
+  while (k < typed.length && typed[k] === intended[k]) k++;
+  return (
+    k < typed.length - 1 &&
+    typed[k] === intended[k + 1] &&
+    typed[k + 1] === intended[k] &&
+    typed.slice(k + 2) === intended.slice(k + 2)
+  );
+}
 
-/**
- * The closest keyword within one edit (two for words of 8+ letters), or undefined when there is none or
- * when two keywords tie, since guessing between them would invent meaning.
- */
-export function correctTypo(word: string, keywords: readonly string[]): string | undefined {
-  if (word.length < SHORTEST_CORRECTABLE) return undefined;
-  const limit = word.length >= 8 ? 2 : 1;
-  let best: string | undefined;
-  let bestDistance = limit + 1;
-  let tied = false;
-  for (const keyword of keywords) {
-    const distance = typoDistance(word, keyword, limit);
-    if (distance < bestDistance) {
-      [best, bestDistance, tied] = [keyword, distance, false];
-    } else if (distance === bestDistance && distance <= limit) {
-      tied = true;
-    }
-  }
-  return best !== undefined && !tied ? best : undefined;
+/** The one keyword `typed` is a slip of, or undefined when none is or when several are (no guessing). */
+export function correctTypo(typed: string, keywords: readonly string[]): string | undefined {
+  const matches = keywords.filter((keyword) => isDroppedLetter(typed, keyword) || isSwap(typed, keyword));
+  return matches.length === 1 ? matches[0] : undefined;
 }

@@ -22,7 +22,7 @@ const TOKEN_PATTERN = new RegExp(
   [
     String.raw`(?<email>[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})`,
     String.raw`"(?<double>[^"]+)"`,
-    String.raw`“(?<curly>[^”]+)”`,
+    "“(?<curly>[^”]+)”",
     String.raw`(?<![\p{L}\p{N}])['‘](?<single>[^'’]+)['’](?![\p{L}\p{N}])`,
     // Apostrophes inside words keep contractions whole ("don't", "i'm"); a trailing `'s` is split off below.
     String.raw`(?<word>[\p{L}\p{N}](?:[\p{L}\p{N}_-]|['’](?=\p{L})|\.(?=[\p{L}\p{N}]))*)`,

@@ -1,0 +1,80 @@
+// The shapes of `POST /api/chat`: a request carrying the session state the client got last time, and an
+// answer shaped like Amazon Lex V2's RecognizeText response.
+// https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_RecognizeText.html
+import type { IntentName, SlotName } from "./intents";
+
+export const DIALOG_ACTION_TYPES = ["Close", "ConfirmIntent", "ElicitSlot", "ElicitIntent"] as const;
+export type DialogActionType = (typeof DIALOG_ACTION_TYPES)[number];
+
+export const INTENT_STATES = ["Failed", "Fulfilled", "InProgress", "ReadyForFulfillment"] as const;
+export type IntentState = (typeof INTENT_STATES)[number];
+
+export const CONFIRMATION_STATES = ["Confirmed", "Denied", "None"] as const;
+export type ConfirmationState = (typeof CONFIRMATION_STATES)[number];
+
+export interface SlotValue {
+  readonly value: {
+    /** What the user typed. */
+    readonly originalValue: string;
+    /** What it means: a lowercase username, a lowercase email address, a tidied display name. */
+    readonly interpretedValue: string;
+    readonly resolvedValues: readonly string[];
+  };
+}
+
+/** Every slot of the intent, `null` while unfilled, as Lex does. */
+export type Slots = Readonly<Partial<Record<SlotName, SlotValue | null>>>;
+
+export interface Intent {
+  readonly name: IntentName;
+  readonly slots: Slots;
+  readonly state: IntentState;
+  readonly confirmationState: ConfirmationState;
+}
+
+export interface DialogAction {
+  readonly type: DialogActionType;
+  readonly slotToElicit?: SlotName;
+}
+
+export interface SessionState {
+  readonly dialogAction: DialogAction;
+  readonly intent: Intent;
+  readonly sessionAttributes: Readonly<Record<string, string>>;
+}
+
+export interface Interpretation {
+  readonly intent: Intent;
+  readonly nluConfidence: { readonly score: number };
+}
+
+export interface ChatResponse {
+  readonly sessionId: string;
+  readonly sessionState: SessionState;
+  /** Up to three, best first. */
+  readonly interpretations: readonly Interpretation[];
+  readonly messages: readonly { readonly contentType: "PlainText"; readonly content: string }[];
+}
+
+/** The session state as a client may send it back: every part optional, validated by `chat-request.ts`. */
+export interface IncomingSessionState {
+  readonly dialogAction?: DialogAction;
+  readonly intent?: {
+    readonly name: IntentName;
+    readonly slots?: Readonly<Partial<Record<SlotName, IncomingSlotValue | null>>>;
+    readonly state?: IntentState;
+    readonly confirmationState?: ConfirmationState;
+  };
+  readonly sessionAttributes?: Readonly<Record<string, string>>;
+}
+
+/** A slot as a client sends it back; only the values the dialog reads are required. */
+export interface IncomingSlotValue {
+  readonly value: { readonly originalValue: string; readonly interpretedValue: string };
+}
+
+export interface ChatRequest {
+  readonly sessionId: string;
+  readonly text: string;
+  readonly sessionState?: IncomingSessionState;
+}

@@ -1,0 +1,43 @@
+// The Chatbot API over HTTP: validate the request at the edge, run one chat turn, answer in Lex's shape.
+// `handler.ts` binds it to Lambda; the sandbox and the tests call the same function.
+import { Logger } from "@aws-lambda-powertools/logger";
+import {
+  createApiRouter,
+  type HttpApiLambdaHandler,
+  httpApiHandler,
+  toRouterPath,
+} from "../../../shared/runtime/api-router";
+import { readJsonBody } from "../../../shared/runtime/json-body";
+import { validationProblem } from "../../../shared/runtime/problem-details";
+import { parseChatRequest } from "./chat-request";
+import { converse } from "./converse";
+import { CHAT, CHATBOT_API_RESOURCES } from "./routes";
+
+export interface ChatbotApiProps {
+  /** @default a Powertools logger for the `chatbot-api` service, level from `POWERTOOLS_LOG_LEVEL` */
+  readonly logger?: Logger;
+}
+
+export function createChatbotApiHandler(props: ChatbotApiProps = {}): HttpApiLambdaHandler {
+  const logger = props.logger ?? new Logger({ serviceName: "chatbot-api" });
+  const router = createApiRouter(logger, CHATBOT_API_RESOURCES);
+
+  router.post(toRouterPath(CHAT.path), async ({ req }) => {
+    const parsed = parseChatRequest(await readJsonBody(req));
+    if (!parsed.success) throw validationProblem(parsed.issues);
+    const response = converse(parsed.request);
+    // The text is never logged: it holds emails and names. What was understood is enough to follow a dialog.
+    logger.info("chat turn", {
+      intent: response.sessionState.intent.name,
+      intentState: response.sessionState.intent.state,
+      dialogAction: response.sessionState.dialogAction.type,
+      interpretations: response.interpretations.map(({ intent, nluConfidence }) => ({
+        intent: intent.name,
+        score: nluConfidence.score,
+      })),
+    });
+    return Response.json(response);
+  });
+
+  return httpApiHandler(router, logger);
+}

@@ -1,0 +1,205 @@
+// The dialog, Lex-style and stateless: the client sends back the session state of the previous answer,
+// which says whether the bot was waiting for a slot, for a yes/no, or for nothing in particular.
+import type { ConfirmationState, DialogAction, IncomingSessionState, IntentState } from "../chat-contract";
+import { type IntentName, isUserIntent, type SlotName, type UserIntentName } from "../intents";
+import { isFunctionWord } from "../nlu/function-words";
+import { type IntentScore, rankRequest, type Understanding, understand } from "../nlu/understand";
+import { isCancellation, readConfirmation, soleAnswerWord } from "./answers";
+import { messages } from "./messages";
+import { type SlotValues, slotValuesFrom, slotValuesFromState, validSlotValue } from "./slot-values";
+
+/** The outcome of one turn, before it is dressed as a Lex response. */
+export interface Turn {
+  readonly intent: IntentName;
+  readonly values: SlotValues;
+  readonly state: IntentState;
+  readonly confirmationState: ConfirmationState;
+  readonly action: DialogAction;
+  readonly message: string;
+  /** The intents considered for this turn, best first. */
+  readonly ranking: readonly IntentScore[];
+}
+
+/** How sure the classifier must be before a reply to a question is taken as a new request instead. */
+const SWITCH_CONFIDENCE = 0.8;
+/** Words that name what was asked for, so they don't make a reply a new request ("the username is bob"). */
+const SLOT_WORDS = new Set([
+  "user",
+  "username",
+  "name",
+  "display",
+  "email",
+  "mail",
+  "address",
+  "login",
+  "account",
+]);
+
+export function nextTurn(text: string, previous: IncomingSessionState | undefined): Turn {
+  const intent = previous?.intent;
+  const action = previous?.dialogAction;
+  if (intent?.name === "DeleteUser" && action?.type === "ConfirmIntent") {
+    return answerConfirmation(text, slotValuesFromState(intent.slots));
+  }
+  if (intent && isUserIntent(intent.name) && action?.type === "ElicitSlot" && action.slotToElicit) {
+    return answerElicitation(text, intent.name, action.slotToElicit, slotValuesFromState(intent.slots));
+  }
+  return interpret(understand(text));
+}
+
+/** A fresh request: the best intent with the slots the utterance gives. */
+function interpret(understanding: Understanding): Turn {
+  const best = understanding.ranking[0];
+  if (!best || best.intent === "FallbackIntent") return fallback(understanding.ranking);
+  return advance(best.intent, slotValuesFrom(best.intent, understanding.entities), understanding.ranking);
+}
+
+/** Asks for what is still missing, asks to confirm a deletion, or closes the intent ready for fulfilment. */
+function advance(intent: IntentName, values: SlotValues, ranking: readonly IntentScore[]): Turn {
+  const ready = (message: string): Turn => ({ ...inProgress(intent, values, ranking), ...close(message) });
+  const elicit = (slot: SlotName, message: string): Turn => ({
+    ...inProgress(intent, values, ranking),
+    action: { type: "ElicitSlot", slotToElicit: slot },
+    message,
+  });
+  switch (intent) {
+    case "Greeting":
+      return ready(messages.greeting());
+    case "Help":
+      return ready(messages.help());
+    case "ListUsers":
+      return ready(messages.listUsers());
+    case "FallbackIntent":
+      return fallback(ranking);
+  }
+  if (!values.username) return elicit("username", messages.askUsername(intent));
+  switch (intent) {
+    case "CreateUser":
+      return values.email ? ready(messages.creating(values)) : elicit("email", messages.askEmail(values));
+    case "GetUser":
+      return ready(messages.showing(values));
+    case "UpdateUser":
+      // Lex elicits one slot at a time; `email` stands for "the change", and a display name answers it too.
+      return values.email || values.displayName
+        ? ready(messages.updating(values))
+        : elicit("email", messages.askChange(values));
+    case "DeleteUser":
+      return {
+        ...inProgress(intent, values, ranking),
+        action: { type: "ConfirmIntent" },
+        message: messages.confirmDelete(values),
+      };
+  }
+}
+
+function answerConfirmation(text: string, values: SlotValues): Turn {
+  const ranking = [{ intent: "DeleteUser" as const, score: 1 }];
+  const base = inProgress("DeleteUser", values, ranking);
+  switch (readConfirmation(text)) {
+    case "yes":
+      return { ...base, ...close(messages.deleting(values)), confirmationState: "Confirmed" };
+    case "no":
+      return {
+        ...base,
+        ...close(messages.notDeleting(values)),
+        state: "Failed",
+        confirmationState: "Denied",
+      };
+  }
+  const understanding = understand(text);
+  if (understanding.ranking[0]?.intent !== "FallbackIntent") return interpret(understanding);
+  return { ...base, action: { type: "ConfirmIntent" }, message: messages.confirmAgain(values) };
+}
+
+function answerElicitation(text: string, intent: UserIntentName, slot: SlotName, previous: SlotValues): Turn {
+  const ranking = [{ intent, score: 1 }];
+  if (isCancellation(text)) {
+    return { ...inProgress(intent, previous, ranking), ...close(messages.cancelled()), state: "Failed" };
+  }
+  const understanding = understand(text);
+  if (isNewRequest(understanding, intent)) return interpret(understanding);
+
+  const answer = answeredValues(text, intent, slot, understanding);
+  const values = { ...previous, ...answer };
+  const answered =
+    slot === "email" && intent === "UpdateUser" ? values.email || values.displayName : values[slot];
+  if (answered) return advance(intent, values, ranking);
+  if (understanding.ranking[0]?.intent !== "FallbackIntent") return interpret(understanding);
+
+  const hint =
+    slot === "username"
+      ? messages.invalidUsername()
+      : text.includes("@")
+        ? messages.invalidEmail()
+        : messages.notUnderstood();
+  const question = advance(intent, previous, ranking);
+  return { ...question, message: `${hint} ${question.message}` };
+}
+
+/**
+ * The values a reply to "what is X?" gives. Any word may be a username when one was asked for, and a reply
+ * to "what should change?" that is neither an email nor a request is the new display name.
+ */
+function answeredValues(text: string, intent: UserIntentName, slot: SlotName, understanding: Understanding) {
+  const values = slotValuesFrom(intent, understanding.entities);
+  if (slot === "username" && !values.username) {
+    const word = soleAnswerWord(text);
+    if (word)
+      return {
+        ...values,
+        ...validSlotValue("username", { originalValue: word.text, interpretedValue: word.lower }),
+      };
+  }
+  const isPlainText = understanding.ranking[0]?.intent === "FallbackIntent" && !text.includes("@");
+  if (intent === "UpdateUser" && slot === "email" && !values.email && !values.displayName && isPlainText) {
+    const displayName = text.trim().replace(/\s+/g, " ");
+    return validSlotValue("displayName", { originalValue: text.trim(), interpretedValue: displayName });
+  }
+  return values;
+}
+
+/**
+ * The reply asks for something else outright ("delete bob" when asked which user to show), judged on its
+ * words alone: values in a reply ("bob@example.com, and call him Bob") answer the question.
+ */
+function isNewRequest(understanding: Understanding, current: IntentName): boolean {
+  const best = rankRequest(understanding.entities)[0];
+  const asksSomething = understanding.knownWords.some(
+    (word) => !SLOT_WORDS.has(word) && !isFunctionWord(word),
+  );
+  return (
+    best !== undefined &&
+    best.intent !== current &&
+    best.intent !== "FallbackIntent" &&
+    best.score >= SWITCH_CONFIDENCE &&
+    asksSomething
+  );
+}
+
+function fallback(ranking: readonly IntentScore[]): Turn {
+  return {
+    intent: "FallbackIntent",
+    values: {},
+    state: "Failed",
+    confirmationState: "None",
+    action: { type: "ElicitIntent" },
+    message: messages.fallback(),
+    ranking,
+  };
+}
+
+function inProgress(intent: IntentName, values: SlotValues, ranking: readonly IntentScore[]): Turn {
+  return {
+    intent,
+    values,
+    state: "InProgress",
+    confirmationState: "None",
+    action: { type: "Close" },
+    message: "",
+    ranking,
+  };
+}
+
+function close(message: string): Pick<Turn, "state" | "action" | "message"> {
+  return { state: "ReadyForFulfillment", action: { type: "Close" }, message };
+}

@@ -1,0 +1,48 @@
+// Dresses a dialog turn as Amazon Lex V2's RecognizeText response.
+import type { ChatRequest, ChatResponse, Intent, Interpretation } from "../chat-contract";
+import type { IntentName } from "../intents";
+import type { Turn } from "./dialog";
+import { toLexSlots } from "./slot-values";
+
+/** Lex returns at most this many interpretations. */
+const MAX_INTERPRETATIONS = 3;
+
+export function toLexResponse(request: ChatRequest, turn: Turn): ChatResponse {
+  const intent: Intent = {
+    name: turn.intent,
+    slots: toLexSlots(turn.intent, turn.values),
+    state: turn.state,
+    confirmationState: turn.confirmationState,
+  };
+  return {
+    sessionId: request.sessionId,
+    sessionState: {
+      dialogAction: turn.action,
+      intent,
+      sessionAttributes: request.sessionState?.sessionAttributes ?? {},
+    },
+    interpretations: interpretations(intent, turn),
+    messages: [{ contentType: "PlainText", content: turn.message }],
+  };
+}
+
+/** The chosen intent first, then the runners-up as the classifier ranked them, with empty slots. */
+function interpretations(chosen: Intent, turn: Turn): Interpretation[] {
+  const score = (name: IntentName) => round(turn.ranking.find(({ intent }) => intent === name)?.score ?? 1);
+  const others = turn.ranking
+    .filter(({ intent }) => intent !== chosen.name)
+    .slice(0, MAX_INTERPRETATIONS - 1)
+    .map(({ intent, score: runnerUp }) => ({
+      intent: {
+        name: intent,
+        slots: toLexSlots(intent, {}),
+        state: "InProgress",
+        confirmationState: "None",
+      } as const,
+      nluConfidence: { score: round(runnerUp) },
+    }));
+  return [{ intent: chosen, nluConfidence: { score: score(chosen.name) } }, ...others];
+}
+
+/** Lex reports confidences with two decimals. */
+const round = (score: number) => Math.round(score * 100) / 100;

@@ -1,0 +1,110 @@
+// Finds the entities of an utterance (email, username, display name) and lays the utterance out as the
+// pieces the classifier's features are made of.
+import { findDisplayName } from "./display-name";
+import type { Piece } from "./features";
+import { expandShortForm } from "./function-words";
+import { type Token, tokenize } from "./tokenize";
+import {
+  couldBeUsername,
+  findUsername,
+  type UsernameEvidence,
+  type UsernameMatch,
+  type Word,
+} from "./username";
+import type { Vocabulary } from "./vocabulary";
+
+export interface EntityValue {
+  /** As the user typed it. */
+  readonly originalValue: string;
+  /** Normalised: lowercase username and email, display name with its spaces tidied. */
+  readonly interpretedValue: string;
+}
+
+export interface Entities {
+  readonly email?: EntityValue;
+  readonly username?: EntityValue & { readonly evidence: UsernameEvidence };
+  readonly displayName?: EntityValue;
+  /** The utterance in order, entities as such and every other word normalised. */
+  readonly pieces: readonly Piece[];
+}
+
+interface Span {
+  readonly first: number;
+  readonly last: number;
+  readonly originalValue: string;
+}
+
+export function extractEntities(utterance: string, vocabulary: Vocabulary): Entities {
+  const tokens = tokenize(utterance);
+  const words = tokens.map((token) => ({
+    token,
+    word: token.kind === "word" ? vocabulary.normalize(expandShortForm(token.lower)) : token.lower,
+  }));
+  const emailIndex = tokens.findIndex((token) => token.kind === "email");
+  const { username, displayName } = findPeople(utterance, words, vocabulary);
+
+  const pieces: Piece[] = [];
+  words.forEach(({ token, word }, k) => {
+    if (token.kind === "email") pieces.push({ kind: "entity", slot: "email" });
+    else if (k === username?.index) pieces.push({ kind: "entity", slot: "username" });
+    else if (displayName && k >= displayName.first && k <= displayName.last) {
+      if (k === displayName.first) pieces.push({ kind: "entity", slot: "displayName" });
+    } else if (token.kind === "word") pieces.push({ kind: "word", word });
+  });
+
+  return {
+    email: emailIndex >= 0 ? emailValue(tokens[emailIndex]) : undefined,
+    username: username && {
+      originalValue: tokens[username.index].text,
+      interpretedValue: tokens[username.index].lower,
+      evidence: username.evidence,
+    },
+    displayName: displayName && displayNameValue(displayName.originalValue),
+    pieces,
+  };
+}
+
+/** The username and the display name, which compete for the same words ("add a user called bob"). */
+function findPeople(
+  utterance: string,
+  words: readonly Word[],
+  vocabulary: Vocabulary,
+): { username?: UsernameMatch; displayName?: Span } {
+  const tokens = words.map(({ token }) => token);
+  const match = findDisplayName(utterance, tokens);
+  let displayName: Span | undefined = match;
+  const excluded = new Set<number>();
+  tokens.forEach((token, k) => {
+    if (token.kind === "email") excluded.add(k);
+  });
+  if (match) for (let k = match.first; k <= match.last; k++) excluded.add(k);
+
+  let username = findUsername(words, vocabulary, excluded);
+  // "the name of walter to …", "rename carol to …": the phrase itself says whose name it is.
+  if (match?.usernameIndex !== undefined && username?.evidence !== "cue") {
+    const owner = words[match.usernameIndex];
+    if (owner && couldBeUsername(owner, vocabulary))
+      username = { index: match.usernameIndex, evidence: "cue" };
+  }
+  // "a user called bob": one plain word after "called" is the username, unless one was named before it.
+  if (match?.maybeUsername && match.first === match.last && couldBeUsername(words[match.first], vocabulary)) {
+    if (!username || username.index > match.first) {
+      username = { index: match.first, evidence: "cue" };
+      displayName = undefined;
+    }
+  }
+  // Quoted text nobody claimed is most likely the display name: `create bob "Bob Smith" bob@example.com`.
+  if (!displayName) {
+    const quoted = tokens.findIndex((token, k) => token.kind === "quoted" && k !== username?.index);
+    if (quoted >= 0) displayName = { first: quoted, last: quoted, originalValue: tokens[quoted].text };
+  }
+  return { username, displayName };
+}
+
+function emailValue(token: Token): EntityValue {
+  return { originalValue: token.text, interpretedValue: token.lower };
+}
+
+function displayNameValue(originalValue: string): EntityValue {
+  return { originalValue, interpretedValue: originalValue.trim().replace(/\s+/g, " ") };
+}

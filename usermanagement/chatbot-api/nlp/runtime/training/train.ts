@@ -1,0 +1,46 @@
+// Trains the intent model from the corpus: a pure function, so a test can prove the committed model is
+// exactly what the committed corpus produces.
+import naiveBayes from "wink-naive-bayes-text-classifier";
+import type { IntentModel } from "../nlu/classifier";
+import { contentWords, templateFeatures, usernameContexts } from "./template";
+
+export interface TrainingCorpus {
+  /** Utterance templates per intent; `{username}`, `{email}` and `{displayName}` mark entities. */
+  readonly intents: Readonly<Record<string, readonly string[]>>;
+}
+
+export const FALLBACK_LABEL = "FallbackIntent";
+
+export function trainIntentModel(corpus: TrainingCorpus): IntentModel {
+  const inDomain = Object.entries(corpus.intents).filter(([label]) => label !== FALLBACK_LABEL);
+  const offTopic = corpus.intents[FALLBACK_LABEL] ?? [];
+
+  // In-domain templates define the domain's words; off-topic templates are learned against them, so the
+  // words only off-topic text uses become `<unknown>`, exactly as at prediction time.
+  const inDomainFeatures = inDomain.map(
+    ([label, templates]) => [label, templates.map((t) => templateFeatures(t, () => true))] as const,
+  );
+  const inDomainStems = new Set(inDomainFeatures.flatMap(([, features]) => features.flat()));
+  const offTopicFeatures = offTopic.map((t) => templateFeatures(t, (stem) => inDomainStems.has(stem)));
+
+  const classifier = naiveBayes();
+  // Presence, not frequency: a short command repeats no word, and "user user user" means nothing more.
+  // Half-add smoothing keeps the rare words of small classes (Greeting, Help) from being drowned.
+  classifier.defineConfig({ considerOnlyPresence: true, smoothingFactor: 0.5 });
+  for (const [label, examples] of inDomainFeatures) {
+    for (const features of examples) classifier.learn(features, label);
+  }
+  for (const features of offTopicFeatures) classifier.learn(features, FALLBACK_LABEL);
+
+  const templates = inDomain.flatMap(([, t]) => t);
+  const contexts = templates.map(usernameContexts);
+  return {
+    knownWords: sortedUnique(templates.flatMap(contentWords)),
+    wordsBeforeUsername: sortedUnique(contexts.flatMap(({ before }) => before)),
+    wordsAfterUsername: sortedUnique(contexts.flatMap(({ after }) => after)),
+    fallbackLabel: FALLBACK_LABEL,
+    learnings: JSON.parse(classifier.exportJSON()),
+  };
+}
+
+const sortedUnique = (words: readonly string[]) => [...new Set(words)].sort();
