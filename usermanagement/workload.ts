@@ -2,7 +2,9 @@
 import type { StackProps } from "aws-cdk-lib";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import type { Construct } from "constructs";
+import { ChatbotAPI } from "./chatbot-api/component";
 import { UsersAPI } from "./users-api/component";
+import { UsersUI } from "./users-ui/component";
 
 export interface UserManagementProps extends StackProps {
   /** Prefix of every stack's id and name, e.g. `UserManagementSandbox` → `UserManagementSandbox-UsersAPI`. */
@@ -23,7 +25,9 @@ export interface UserManagementProps extends StackProps {
  * Stage), so each stack keeps a short name and can be deployed and diffed on its own.
  */
 export class UserManagement {
+  readonly chatbotApi: ChatbotAPI;
   readonly usersApi: UsersAPI;
+  readonly usersUi: UsersUI;
 
   constructor(scope: Construct, props: UserManagementProps) {
     const { stackNamespace, apiLambdaReservedConcurrency, databaseBillingMode, production, ...stackProps } =
@@ -34,10 +38,21 @@ export class UserManagement {
       description: `User Management: the ${component} component (${stackNamespace})`,
     });
 
+    this.chatbotApi = new ChatbotAPI(scope, `${stackNamespace}-ChatbotAPI`, {
+      ...stack("ChatbotAPI"),
+      production,
+    });
     this.usersApi = new UsersAPI(scope, `${stackNamespace}-UsersAPI`, {
       ...stack("UsersAPI"),
       apiLambdaReservedConcurrency,
       databaseBillingMode,
+      production,
+    });
+    // The UI stack consumes both endpoints: cross-stack references that also order its deployment after them.
+    this.usersUi = new UsersUI(scope, `${stackNamespace}-UsersUI`, {
+      ...stack("UsersUI"),
+      usersApiEndpoint: this.usersApi.apiEndpoint,
+      chatbotApiEndpoint: this.chatbotApi.apiEndpoint,
       production,
     });
   }
