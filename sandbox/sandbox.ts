@@ -72,11 +72,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       USERS_TABLE_NAME,
       POWERTOOLS_LOG_LEVEL: options.logLevel ?? "WARN",
     });
-    routes.push({
-      prefix: "/api/users",
-      functionName: "UsersApi",
-      handler: (await import("../usermanagement/users-api/api/runtime/handler")).handler,
-    });
+    routes.push(
+      {
+        prefix: "/api/users",
+        functionName: "UsersApi",
+        handler: (await import("../usermanagement/users-api/api/runtime/handler")).handler,
+      },
+      {
+        prefix: "/api/chat",
+        functionName: "ChatbotApi",
+        handler: (await import("../usermanagement/chatbot-api/nlp/runtime/handler")).handler,
+      },
+    );
     const { port } = server.address() as { port: number };
     const running = database;
     return {
