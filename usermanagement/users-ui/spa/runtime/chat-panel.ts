@@ -52,6 +52,11 @@ export function bindChatPanel(elements: ChatPanelElements, onFulfilled: (outcome
         const outcome = await fulfil(intent);
         if (outcome) {
           say(outcome.ok ? "outcome" : "error", outcome.message);
+          // As Lex records a fulfilment code hook's result, so the next turn starts from a finished intent.
+          sessionState = {
+            ...sessionState,
+            intent: { ...intent, state: outcome.ok ? "Fulfilled" : "Failed" },
+          };
           onFulfilled(outcome);
         }
       }
