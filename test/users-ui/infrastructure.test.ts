@@ -1,7 +1,5 @@
 // The Users UI stack: a private bucket behind CloudFront, which routes the two APIs by cross-stack references.
-import { Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
-import * as acm from "aws-cdk-lib/aws-certificatemanager";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
 import { UsersUI } from "../../usermanagement/users-ui/component";
@@ -100,9 +98,7 @@ describe("the distribution", () => {
     });
     const config = distributionConfig();
     for (const behavior of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
-      expect(behavior.ResponseHeadersPolicyId).toEqual({
-        "Fn::GetAtt": [expect.stringMatching(/^SecurityHeaders/), "Id"],
-      });
+      expect(behavior.ResponseHeadersPolicyId).toEqual({ Ref: expect.stringMatching(/^SecurityHeaders/) });
     }
   });
 
@@ -124,18 +120,13 @@ describe("the distribution", () => {
   });
 
   it("requires TLS 1.2 from viewers when given a custom domain and its certificate", () => {
-    const app = testApp();
-    const certificates = new Stack(app, "Certificates", { env: { region: "us-east-1" } });
-    const certificate = acm.Certificate.fromCertificateArn(
-      certificates,
-      "Certificate",
-      "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555",
-    );
-
-    const ui = new UsersUI(app, "UI", {
+    const ui = new UsersUI(testApp(), "UI", {
       usersApiEndpoint: "https://users.execute-api.eu-west-1.amazonaws.com/",
       chatbotApiEndpoint: "https://chat.execute-api.eu-west-1.amazonaws.com/",
-      customDomain: { domainName: "users.example.com", certificate },
+      customDomain: {
+        domainName: "users.example.com",
+        certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555",
+      },
     });
 
     Template.fromStack(ui).hasResourceProperties("AWS::CloudFront::Distribution", {

@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import { CfnOutput, DockerImage, Duration, Fn, RemovalPolicy, Stack, type StackProps } from "aws-cdk-lib";
-import type * as acm from "aws-cdk-lib/aws-certificatemanager";
+import * as acm from "aws-cdk-lib/aws-certificatemanager";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
 import * as s3 from "aws-cdk-lib/aws-s3";
@@ -22,11 +22,11 @@ export interface UsersUIProps extends StackProps {
   /** Base URL of the Chatbot API (from the Chatbot API stack). */
   readonly chatbotApiEndpoint: string;
   /**
-   * A custom domain for the distribution, with its ACM certificate (in us-east-1). Only with a certificate of its
+   * A custom domain for the distribution, with the ARN of its ACM certificate (in us-east-1). Only with a certificate of its
    * own can a distribution require TLS 1.2 or later: the default `*.cloudfront.net` certificate is fixed at TLSv1.
    * @default - the distribution's `*.cloudfront.net` domain
    */
-  readonly customDomain?: { readonly domainName: string; readonly certificate: acm.ICertificate };
+  readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
   /**
    * Retain the site and log buckets when the stack is deleted.
    * @default false - a sandbox: buckets and their objects are deleted with the stack
@@ -116,7 +116,9 @@ export class UsersUI extends Stack {
         ttl: Duration.seconds(0),
       })),
       domainNames: props.customDomain ? [props.customDomain.domainName] : undefined,
-      certificate: props.customDomain?.certificate,
+      certificate: props.customDomain
+        ? acm.Certificate.fromCertificateArn(this, "Certificate", props.customDomain.certificateArn)
+        : undefined,
       minimumProtocolVersion: props.customDomain
         ? cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021
         : undefined,

@@ -1,0 +1,57 @@
+// The Chatbot API stack: its function, its one route, and its output.
+import { Match, Template } from "aws-cdk-lib/assertions";
+import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import { beforeAll, describe, expect, it } from "vitest";
+import { UserManagement } from "../../usermanagement/workload";
+import { testApp } from "../support/cdk-app";
+
+let workload: UserManagement;
+let template: Template;
+beforeAll(() => {
+  workload = new UserManagement(testApp(), {
+    stackNamespace: "Test",
+    apiLambdaReservedConcurrency: 1,
+    databaseBillingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+  });
+  template = Template.fromStack(workload.chatbotApi);
+});
+
+describe("the Chatbot API stack", () => {
+  it("is named `<namespace>-ChatbotAPI` and depends on no other component", () => {
+    expect(workload.chatbotApi.stackName).toBe("Test-ChatbotAPI");
+    expect(workload.chatbotApi.dependencies).toEqual([]);
+  });
+
+  it("runs its NLP function on Node.js 24, arm64, with JSON logs kept a week", () => {
+    template.hasResourceProperties("AWS::Lambda::Function", {
+      Runtime: "nodejs24.x",
+      Architectures: ["arm64"],
+      MemorySize: 512,
+      LoggingConfig: Match.objectLike({ LogFormat: "JSON" }),
+    });
+    template.hasResourceProperties("AWS::Logs::LogGroup", { RetentionInDays: 7 });
+  });
+
+  it("needs no AWS permissions beyond writing its logs", () => {
+    const statements = Object.values(template.findResources("AWS::IAM::Policy")).flatMap(
+      (policy) => policy.Properties.PolicyDocument.Statement,
+    );
+    expect(statements).toEqual([]);
+  });
+
+  it("routes POST /api/chat, plus ANY for the function's 405, on a throttled, access-logged stage", () => {
+    const routeKeys = Object.values(template.findResources("AWS::ApiGatewayV2::Route")).map(
+      (route) => route.Properties.RouteKey,
+    );
+    expect(routeKeys.sort()).toEqual(["ANY /api/chat", "POST /api/chat"]);
+    template.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
+      StageName: "$default",
+      DefaultRouteSettings: { ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 },
+      AccessLogSettings: Match.objectLike({ DestinationArn: Match.anyValue() }),
+    });
+  });
+
+  it("publishes its endpoint", () => {
+    template.hasOutput("APIEndpoint", { Value: Match.anyValue() });
+  });
+});
