@@ -31,6 +31,7 @@ export async function fulfil(intent: Intent): Promise<Fulfilment | undefined> {
       case "GetUser":
         return { ...done(`Found ${describe((await getUser(username)).user)}.`), refreshTable: false };
       case "UpdateUser": {
+        // No If-Match: the chat read no version, so the change applies to the user as it is now.
         const { user } = await updateUser(username, {
           ...(email ? { email } : {}),
           ...(displayName ? { displayName } : {}),

@@ -21,7 +21,7 @@ export interface ChatPanelElements {
 
 export function bindChatPanel(elements: ChatPanelElements, onFulfilled: (outcome: Fulfilment) => void): void {
   const { form, input, send, transcript } = elements;
-  const sessionId = crypto.randomUUID();
+  const sessionId = newSessionId();
   let sessionState: SessionState | undefined;
 
   const say = (speaker: Speaker, text: string) => {
@@ -68,4 +68,14 @@ export function bindChatPanel(elements: ChatPanelElements, onFulfilled: (outcome
       input.focus();
     }
   });
+}
+
+/**
+ * 32 random hex digits. Not crypto.randomUUID: it exists only in secure contexts, and a sandbox opened from
+ * another machine over plain http is not one.
+ */
+function newSessionId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, "0"),
+  ).join("");
 }

@@ -54,6 +54,9 @@ export class EditUserDialog {
       this.dialog.close();
       return;
     }
+    // One save at a time: a second click would carry the same If-Match and fail as a false conflict.
+    const submit = this.form.querySelector<HTMLButtonElement>("button[type=submit]");
+    if (submit) submit.disabled = true;
     try {
       const saved = await updateUser(user.username, changes, etag);
       this.dialog.close();
@@ -62,6 +65,8 @@ export class EditUserDialog {
       if (error instanceof ApiError && error.status === 412) this.showConflict();
       else if (error instanceof ApiError && error.status === 404) this.closeGone(user.username);
       else showFormError(this.form, error);
+    } finally {
+      if (submit) submit.disabled = false;
     }
   }
 
