@@ -73,12 +73,15 @@ export function evaluateNlu(
   }
   return {
     cases: cases.length,
-    intentAccuracy: intentHits / cases.length,
-    slotExactMatch: slotHits / slotCases,
-    offTopicRejection: offTopicHits / offTopicCases,
+    intentAccuracy: share(intentHits, cases.length),
+    slotExactMatch: share(slotHits, slotCases),
+    offTopicRejection: share(offTopicHits, offTopicCases),
     misses,
   };
 }
+
+/** `hits` of `total`; with nothing to get right, nothing was got wrong. */
+const share = (hits: number, total: number) => (total === 0 ? 1 : hits / total);
 
 function toRequest(testCase: EvaluationCase): ChatRequest {
   const after = testCase.after;

@@ -21,7 +21,7 @@ export interface Token {
 const TOKEN_PATTERN = new RegExp(
   [
     String.raw`(?<email>[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})`,
-    String.raw`"(?<double>[^"]+)"`,
+    `"(?<double>[^"]+)"`,
     "“(?<curly>[^”]+)”",
     String.raw`(?<![\p{L}\p{N}])['‘](?<single>[^'’]+)['’](?![\p{L}\p{N}])`,
     // Apostrophes inside words keep contractions whole ("don't", "i'm"); a trailing `'s` is split off below.

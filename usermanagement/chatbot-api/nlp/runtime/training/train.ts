@@ -32,9 +32,9 @@ export function trainIntentModel(corpus: TrainingCorpus): IntentModel {
     // Real requests carry the odd word the corpus lacks ("create a *brand* new user"). Giving every other
     // template one unknown word teaches that a single unknown word is no sign of off-topic text; only
     // off-topic text is mostly unknown words.
-    examples.forEach((features, k) =>
-      classifier.learn(k % 2 ? [...features, MASKS.unknown] : features, label),
-    );
+    examples.forEach((features, k) => {
+      classifier.learn(k % 2 ? [...features, MASKS.unknown] : features, label);
+    });
   }
   for (const features of offTopicFeatures) classifier.learn(features, FALLBACK_LABEL);
 

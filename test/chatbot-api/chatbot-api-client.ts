@@ -1,0 +1,61 @@
+// Calls the real Chatbot API handler with the API Gateway payload-v2.0 events it gets in AWS.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { invokeHttpApi, type PlainRequest } from "../../sandbox/payload-v2";
+import type {
+  ChatResponse,
+  IncomingSessionState,
+  SessionState,
+} from "../../usermanagement/chatbot-api/nlp/runtime/chat-contract";
+import { createChatbotApiHandler } from "../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
+
+const handler = createChatbotApiHandler({
+  logger: new Logger({ serviceName: "chatbot-api", logLevel: "SILENT" }),
+});
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly json: unknown;
+}
+
+export async function send(request: PlainRequest): Promise<ApiResponse> {
+  const response = await invokeHttpApi(handler, "chatbot-api", request);
+  const text = response.body.toString("utf8");
+  return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
+}
+
+/** POSTs a raw body to /api/chat as JSON. */
+export function postChat(
+  rawBody: string,
+  headers: Record<string, string> = { "content-type": "application/json" },
+) {
+  return send({ method: "POST", url: "/api/chat", headers, body: rawBody });
+}
+
+/** One chat turn that must succeed; returns the Lex-shaped answer. */
+export async function chat(
+  text: string,
+  sessionState?: IncomingSessionState | SessionState,
+): Promise<ChatResponse> {
+  const response = await postChat(JSON.stringify({ sessionId: "test-session", text, sessionState }));
+  if (response.status !== 200)
+    throw new Error(`chat "${text}" answered ${response.status}: ${JSON.stringify(response.json)}`);
+  return response.json as ChatResponse;
+}
+
+/** Several turns, each sending back the session state of the previous answer, as a client does. */
+export async function conversation(...texts: string[]): Promise<ChatResponse[]> {
+  const answers: ChatResponse[] = [];
+  for (const text of texts) answers.push(await chat(text, answers.at(-1)?.sessionState));
+  return answers;
+}
+
+/** The interpretedValue of every filled slot of the answer's intent. */
+export function slotValues(response: ChatResponse): Record<string, string | null> {
+  return Object.fromEntries(
+    Object.entries(response.sessionState.intent.slots).map(([name, slot]) => [
+      name,
+      slot?.value.interpretedValue ?? null,
+    ]),
+  );
+}

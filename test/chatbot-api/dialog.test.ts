@@ -1,0 +1,126 @@
+// Multi-turn dialogs through the real handler: the client sends back each answer's session state.
+import { describe, expect, it } from "vitest";
+import { chat, conversation, slotValues } from "./chatbot-api-client";
+
+describe("a missing required slot", () => {
+  it("is asked for, and a bare reply fills it, until CreateUser is complete", async () => {
+    const [first, second, third] = await conversation("I want to create a user", "bob", "Bob@Example.com");
+
+    expect(first.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "username" });
+    expect(first.sessionState.intent.state).toBe("InProgress");
+    expect(first.messages[0].content).toMatch(/username/i);
+    expect(second.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "email" });
+    expect(second.messages[0].content).toContain("bob");
+    expect(third.sessionState.intent).toMatchObject({ name: "CreateUser", state: "ReadyForFulfillment" });
+    expect(slotValues(third)).toEqual({ username: "bob", email: "bob@example.com", displayName: null });
+  });
+
+  it("takes a username wrapped in filler words", async () => {
+    const [, answer] = await conversation("show me a user", "that would be Heidi.K please");
+
+    expect(answer.sessionState.intent).toMatchObject({ name: "GetUser", state: "ReadyForFulfillment" });
+    expect(slotValues(answer)).toEqual({ username: "heidi.k" });
+  });
+
+  it("is asked again, with the rule, when the reply is no valid username", async () => {
+    const [, answer] = await conversation("delete a user", "x!");
+
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "username" });
+    expect(answer.sessionState.intent).toMatchObject({ name: "DeleteUser", state: "InProgress" });
+    expect(answer.messages[0].content).toMatch(/3 to 32 characters/);
+  });
+
+  it("is asked again when the reply to an email question holds no address", async () => {
+    const [, answer] = await conversation("add user ivan", "ivan at example dot com");
+
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "email" });
+    expect(slotValues(answer)).toEqual({ username: "ivan", email: null, displayName: null });
+  });
+
+  it("gives way to a different request made instead of an answer", async () => {
+    const [, answer] = await conversation("show me a user", "actually, list all users");
+
+    expect(answer.sessionState.intent).toMatchObject({ name: "ListUsers", state: "ReadyForFulfillment" });
+  });
+
+  it("is dropped when the user cancels", async () => {
+    const [, answer] = await conversation("add user judy", "never mind");
+
+    expect(answer.sessionState.dialogAction).toEqual({ type: "Close" });
+    expect(answer.sessionState.intent).toMatchObject({ name: "CreateUser", state: "Failed" });
+  });
+});
+
+describe("UpdateUser", () => {
+  it("needs at least one change: it asks for one and accepts a display name as the answer", async () => {
+    const [first, second] = await conversation("update user mallory", "Mallory Knox");
+
+    expect(first.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "email" });
+    expect(first.messages[0].content).toMatch(/email address or the display name/);
+    expect(second.sessionState.intent).toMatchObject({ name: "UpdateUser", state: "ReadyForFulfillment" });
+    expect(slotValues(second)).toEqual({ username: "mallory", email: null, displayName: "Mallory Knox" });
+  });
+
+  it("accepts a new email as the change", async () => {
+    const [, answer] = await conversation("I need to edit oscar", "oscar@new.example.com");
+
+    expect(slotValues(answer)).toEqual({
+      username: "oscar",
+      email: "oscar@new.example.com",
+      displayName: null,
+    });
+    expect(answer.sessionState.intent.state).toBe("ReadyForFulfillment");
+  });
+});
+
+describe("DeleteUser confirmation", () => {
+  it.each(["yes", "Sure, go ahead", "ok", "yep"])("is confirmed by %j and becomes ready", async (reply) => {
+    const [, answer] = await conversation("remove peggy", reply);
+
+    expect(answer.sessionState.intent).toMatchObject({
+      name: "DeleteUser",
+      state: "ReadyForFulfillment",
+      confirmationState: "Confirmed",
+    });
+    expect(answer.sessionState.dialogAction).toEqual({ type: "Close" });
+    expect(slotValues(answer)).toEqual({ username: "peggy" });
+  });
+
+  it.each(["no", "cancel", "No, don't!", "nope"])("is denied by %j and the intent closes", async (reply) => {
+    const [, answer] = await conversation("remove peggy", reply);
+
+    expect(answer.sessionState.intent).toMatchObject({
+      name: "DeleteUser",
+      state: "Failed",
+      confirmationState: "Denied",
+    });
+    expect(answer.sessionState.dialogAction).toEqual({ type: "Close" });
+  });
+
+  it("is asked again when the reply is neither yes nor no", async () => {
+    const [, answer] = await conversation("remove peggy", "hmm, banana");
+
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ConfirmIntent" });
+    expect(answer.sessionState.intent).toMatchObject({ name: "DeleteUser", confirmationState: "None" });
+    expect(answer.messages[0].content).toMatch(/yes or no/);
+  });
+
+  it("asks for the username first when none was given, then confirms", async () => {
+    const [first, second] = await conversation("delete a user", "trent");
+
+    expect(first.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "username" });
+    expect(second.sessionState.dialogAction).toEqual({ type: "ConfirmIntent" });
+    expect(slotValues(second)).toEqual({ username: "trent" });
+  });
+});
+
+describe("a closed dialog", () => {
+  it("starts afresh: the next text is a new request", async () => {
+    const created = await chat("add user zoe with email zoe@example.com");
+
+    const answer = await chat("delete zoe", created.sessionState);
+
+    expect(answer.sessionState.intent.name).toBe("DeleteUser");
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ConfirmIntent" });
+  });
+});

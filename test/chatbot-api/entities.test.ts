@@ -1,0 +1,77 @@
+// Entity extraction: which words of an utterance are the username, the email and the display name.
+import { describe, expect, it } from "vitest";
+import { understand } from "../../usermanagement/chatbot-api/nlp/runtime/nlu/understand";
+
+const entitiesOf = (text: string) => {
+  const { username, email, displayName } = understand(text).entities;
+  return {
+    username: username?.interpretedValue,
+    email: email?.interpretedValue,
+    displayName: displayName?.interpretedValue,
+  };
+};
+
+describe("usernames", () => {
+  it.each([
+    ["after a cue word", "delete user Bob", "bob"],
+    ["after a cue and a link word", "the username should be dan.k", "dan.k"],
+    ["before a possessive", "what is mallory's email", "mallory"],
+    ["with digits, dots or underscores", "info on trent.w", "trent.w"],
+    ["as a plain word where usernames stand", "please remove carol from the system", "carol"],
+    ["quoted after a cue", "get user 'rupert'", "rupert"],
+    ["after 'called' when nothing else names the user", "add a user called alice", "alice"],
+  ])("are found %s", (_case, text, username) => {
+    expect(entitiesOf(text).username).toBe(username);
+  });
+
+  it.each([
+    ["a noun after a determiner", "tell me a joke"],
+    ["a noun after a question word", "what time is it"],
+    ["a word in an off-topic context", "what is the capital of France"],
+    ["a misspelt keyword", "delte a user"],
+    ["a word breaking the username rule", "delete user ab"],
+  ])("are not taken from %s", (_case, text) => {
+    expect(entitiesOf(text).username).toBeUndefined();
+  });
+});
+
+describe("emails", () => {
+  it("are found whole and lowercased, keeping what was typed as the original value", () => {
+    const { email } = understand("add judy with JUDY.Smith+work@Example.CO.uk.").entities;
+
+    expect(email).toEqual({
+      originalValue: "JUDY.Smith+work@Example.CO.uk",
+      interpretedValue: "judy.smith+work@example.co.uk",
+    });
+  });
+});
+
+describe("display names", () => {
+  it.each([
+    ["in quotes", `create user grace named "Grace Hopper"`, "Grace Hopper"],
+    ["after 'display name'", "add heidi, display name Heidi Klum, heidi@example.com", "Heidi Klum"],
+    ["with an initial", "edit user grace, display name Grace M. Hopper", "Grace M. Hopper"],
+    ["after 'the name of <user> to'", "correct the name of walter to Walter White", "Walter White"],
+    ["after 'rename <user> to'", "rename carol to Carol Jones", "Carol Jones"],
+    ["after 'call him'", "oscar@example.com, and call him Oscar the Grouch", "Oscar the Grouch"],
+  ])("are found %s, without the words around them", (_case, text, displayName) => {
+    expect(entitiesOf(text).displayName).toBe(displayName);
+  });
+
+  it("name their owner when the phrase does ('the name of walter')", () => {
+    expect(entitiesOf("set the display name of walter to Heisenberg").username).toBe("walter");
+  });
+
+  it("are not found in a question about the name", () => {
+    expect(entitiesOf("what is the display name of user ivan")).toEqual({
+      username: "ivan",
+      email: undefined,
+      displayName: undefined,
+    });
+  });
+
+  it("give way to the username after 'called' when no other username came first", () => {
+    expect(entitiesOf("create a user called zoe")).toMatchObject({ username: "zoe", displayName: undefined });
+    expect(entitiesOf("create bob called Bobby")).toMatchObject({ username: "bob", displayName: "Bobby" });
+  });
+});
