@@ -12,6 +12,8 @@ export const MASKS = {
   unknown: "<unknown>",
 } as const;
 
+const PLURAL = "<plural>";
+
 /** One word or entity of an utterance, in order. */
 export type Piece =
   | { readonly kind: "entity"; readonly slot: "username" | "email" | "displayName" }
@@ -39,6 +41,8 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
         features.push(wordStem);
       } else if (isInDomainStem(wordStem)) {
         features.push(wordStem);
+        // Stemming folds "users" into "user", but the plural is what tells "show users" from "show user bob".
+        if (piece.word === `${wordStem}s`) features.push(PLURAL);
         knownWords.push(piece.word);
       } else {
         features.push(MASKS.unknown);

@@ -63,8 +63,14 @@ export function findUsername(
     standsLikeAUsername(words, k, vocabulary);
   const shaped = words.findIndex(({ word }, k) => SYMBOLS_OR_DIGITS.test(word) && inContext(k));
   if (shaped >= 0) return { index: shaped, evidence: "context" };
-  const plain = words.findLastIndex((_, k) => inContext(k));
+  const plain = words.findLastIndex((_, k) => inContext(k) && !beforeUnknownWord(words, k, vocabulary));
   return plain >= 0 ? { index: plain, evidence: "context" } : undefined;
+}
+
+/** "cat videos", "jazz music": a plain word right before an unknown one modifies it; names don't. */
+function beforeUnknownWord(words: readonly Word[], k: number, vocabulary: Vocabulary): boolean {
+  const next = words[k + 1];
+  return next?.token.kind === "word" && !isFunctionWord(next.word) && !vocabulary.isKnown(next.word);
 }
 
 function followsCue(words: readonly Word[], k: number): boolean {

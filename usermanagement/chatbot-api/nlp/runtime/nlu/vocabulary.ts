@@ -1,5 +1,6 @@
 // The words the engine knows, learned from the training corpus: what counts as a known word (not a
 // username, not off-topic), what a typo may be corrected to, and which words stand next to usernames.
+import stem from "wink-porter2-stemmer";
 import { correctTypo } from "./spelling";
 
 export interface VocabularyData {
@@ -12,6 +13,7 @@ export interface VocabularyData {
 }
 
 export interface Vocabulary {
+  /** The word, or another form of it ("registered" for "register"), occurs in the in-domain corpus. */
   isKnown(lowerWord: string): boolean;
   /** `lowerWord` itself when known, else the known word it is a slip of, else `lowerWord`. */
   normalize(lowerWord: string): string;
@@ -23,15 +25,19 @@ export interface Vocabulary {
 const SHORTEST_CORRECTABLE = 3;
 
 export function createVocabulary(data: VocabularyData): Vocabulary {
-  const known = new Set(data.knownWords);
+  // Known words compare by stem, so that one form in the corpus stands for all ("delete", "deleted").
+  // Username contexts compare exactly: "called bob" makes no "call bob".
+  const exact = new Set(data.knownWords);
+  const known = new Set(data.knownWords.map(stem));
   const before = new Set(data.wordsBeforeUsername);
   const after = new Set(data.wordsAfterUsername);
+  const isKnown = (lowerWord: string) => known.has(stem(lowerWord));
   // Short known words are no correction targets: too many names are one slip away ("al" → "all").
   const keywords = data.knownWords.filter((word) => word.length >= 4);
   return {
-    isKnown: (lowerWord) => known.has(lowerWord),
+    isKnown,
     normalize: (lowerWord) =>
-      known.has(lowerWord) || lowerWord.length < SHORTEST_CORRECTABLE
+      exact.has(lowerWord) || lowerWord.length < SHORTEST_CORRECTABLE
         ? lowerWord
         : (correctTypo(lowerWord, keywords) ?? lowerWord),
     isWordBeforeUsername: (lowerWord) => before.has(lowerWord),
