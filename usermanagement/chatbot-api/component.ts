@@ -23,6 +23,8 @@ export interface ChatbotAPIProps extends StackProps {
 export class ChatbotAPI extends Stack {
   /** Base URL of the Chatbot API (ends in `/`); the chat is at `api/chat`. */
   readonly apiEndpoint: string;
+  /** The output holding `apiEndpoint`, for consumers outside CloudFormation (the pipeline's smoke test). */
+  readonly apiEndpointOutput: CfnOutput;
 
   constructor(scope: Construct, id: string, props: ChatbotAPIProps = {}) {
     super(scope, id, props);
@@ -40,6 +42,9 @@ export class ChatbotAPI extends Stack {
     });
 
     this.apiEndpoint = nlp.url;
-    new CfnOutput(this, "APIEndpoint", { value: nlp.url, description: "Base URL of the Chatbot API" });
+    this.apiEndpointOutput = new CfnOutput(this, "APIEndpoint", {
+      value: nlp.url,
+      description: "Base URL of the Chatbot API",
+    });
   }
 }

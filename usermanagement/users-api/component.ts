@@ -22,6 +22,8 @@ export interface UsersAPIProps extends StackProps {
 export class UsersAPI extends Stack {
   /** Base URL of the Users API (ends in `/`); the users are under `api/users`. */
   readonly apiEndpoint: string;
+  /** The output holding `apiEndpoint`, for consumers outside CloudFormation (the pipeline's smoke test). */
+  readonly apiEndpointOutput: CfnOutput;
 
   constructor(scope: Construct, id: string, props: UsersAPIProps) {
     super(scope, id, props);
@@ -44,7 +46,10 @@ export class UsersAPI extends Stack {
     });
 
     this.apiEndpoint = api.url;
-    new CfnOutput(this, "APIEndpoint", { value: api.url, description: "Base URL of the Users API" });
+    this.apiEndpointOutput = new CfnOutput(this, "APIEndpoint", {
+      value: api.url,
+      description: "Base URL of the Users API",
+    });
     new CfnOutput(this, "AlarmTopicArn", {
       value: monitoring.alarmTopic.topicArn,
       description: "SNS topic the Users API alarms notify",

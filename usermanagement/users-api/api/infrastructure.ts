@@ -4,8 +4,10 @@ import type * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import type * as logs from "aws-cdk-lib/aws-logs";
+import * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
 import { LambdaHttpApi } from "../../shared/infrastructure/lambda-http-api";
+import { USERS_TABLE_SCHEMA } from "../database/table-schema";
 import { USERS_API_RESOURCES } from "./runtime/routes";
 
 export interface APIProps {
@@ -39,15 +41,25 @@ export class API extends Construct {
       logRetention: props.logRetention,
       retainLogs: props.retainLogs,
     });
-    // Only the item operations the store issues, not grantReadWriteData's scans and batch writes.
-    props.table.grant(
-      api.function,
-      "dynamodb:GetItem",
-      "dynamodb:Query",
-      "dynamodb:UpdateItem",
-      "dynamodb:ConditionCheckItem",
-      "dynamodb:PutItem",
-      "dynamodb:DeleteItem",
+    // Only the operations the store issues (transactions need the per-item actions), not grantReadWriteData's
+    // scans and batch writes, and only on the table and the one index it queries.
+    api.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [
+          "dynamodb:GetItem",
+          "dynamodb:PutItem",
+          "dynamodb:UpdateItem",
+          "dynamodb:DeleteItem",
+          "dynamodb:ConditionCheckItem",
+        ],
+        resources: [props.table.tableArn],
+      }),
+    );
+    api.function.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ["dynamodb:Query"],
+        resources: [`${props.table.tableArn}/index/${USERS_TABLE_SCHEMA.listIndex.name}`],
+      }),
     );
     this.function = api.function;
     this.httpApi = api.httpApi;

@@ -1,0 +1,183 @@
+// Delivery: a CDK Pipelines pipeline that builds and tests this repository, then deploys the workload to
+// production and smoke-tests the deployment through the stacks' own outputs.
+import { readFileSync } from "node:fs";
+import {
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Stage,
+  type StageProps,
+  Validations,
+} from "aws-cdk-lib";
+import * as codebuild from "aws-cdk-lib/aws-codebuild";
+import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import * as kms from "aws-cdk-lib/aws-kms";
+import * as s3 from "aws-cdk-lib/aws-s3";
+import * as pipelines from "aws-cdk-lib/pipelines";
+import type { Construct } from "constructs";
+import { APP_NAME, GITHUB_SOURCE, PRODUCTION_ENV } from "./constants";
+import { UserManagement } from "./usermanagement/workload";
+
+/** The CDK CLI the pipeline runs: the one `package.json` pins, so the pipeline synthesizes like developers do. */
+const CDK_CLI_VERSION: string = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"))
+  .devDependencies["aws-cdk"];
+
+/**
+ * Debian with Node.js, like the machines CI runs on: `.ci/run` installs Java (DynamoDB Local) and Chromium
+ * (browser tests) with apt. Public ECR, so builds are not rate-limited by Docker Hub.
+ */
+const BUILD_IMAGE = codebuild.LinuxArmBuildImage.fromDockerRegistry(
+  "public.ecr.aws/docker/library/node:20-bookworm",
+);
+
+export interface ToolchainProps extends StackProps {
+  /** Where production is deployed. @default PRODUCTION_ENV from constants.ts */
+  readonly productionEnv?: StageProps["env"];
+}
+
+export class Toolchain extends Stack {
+  readonly pipeline: pipelines.CodePipeline;
+  readonly production: ProductionStage;
+
+  constructor(scope: Construct, id: string, props: ToolchainProps = {}) {
+    super(scope, id, props);
+    const source = pipelines.CodePipelineSource.connection(
+      `${GITHUB_SOURCE.owner}/${GITHUB_SOURCE.repository}`,
+      GITHUB_SOURCE.branch,
+      { connectionArn: GITHUB_SOURCE.connectionArn },
+    );
+
+    this.pipeline = new pipelines.CodePipeline(this, "Pipeline", {
+      pipelineName: APP_NAME,
+      // Production is another account: its deployments need the artifacts encrypted with a key shared with it.
+      artifactBucket: artifactBucket(this),
+      cliVersion: CDK_CLI_VERSION,
+      synth: new pipelines.ShellStep("Synth", {
+        input: source,
+        // `.ci/run` is `npm ci` plus the README's test command (with the system packages it needs).
+        commands: ["bash .ci/run", "npx cdk synth"],
+        env: { CDK_DISABLE_VERSION_CHECK: "1" },
+      }),
+      codeBuildDefaults: {
+        buildEnvironment: { buildImage: BUILD_IMAGE, computeType: codebuild.ComputeType.MEDIUM },
+      },
+    });
+
+    this.production = new ProductionStage(this, "Production", { env: props.productionEnv ?? PRODUCTION_ENV });
+    const { usersApi, chatbotApi, usersUi } = this.production.workload;
+    this.pipeline.addStage(this.production, {
+      post: [
+        new pipelines.ShellStep("SmokeTest", {
+          input: source,
+          envFromCfnOutputs: {
+            USERS_API_URL: usersApi.apiEndpointOutput,
+            CHATBOT_API_URL: chatbotApi.apiEndpointOutput,
+            USERS_UI_URL: usersUi.urlOutput,
+          },
+          installCommands: ["npm ci --no-audit --no-fund"],
+          commands: ["npx tsx bin/smoke-test.ts"],
+        }),
+      ],
+    });
+    // Build now rather than at synthesis, so the pipeline's resources exist when the AWS Solutions checks run.
+    this.pipeline.buildPipeline();
+    acknowledgePipelineFindings(this, this.pipeline);
+  }
+}
+
+/** The pipeline's artifact store: KMS-encrypted (a key the production account can be granted), TLS only, logged. */
+function artifactBucket(scope: Construct): s3.Bucket {
+  const secure = {
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  };
+  const accessLogs = new s3.Bucket(scope, "ArtifactsAccessLogs", {
+    ...secure,
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    lifecycleRules: [{ expiration: Duration.days(365) }],
+  });
+  Validations.of(accessLogs).acknowledge({
+    id: "AwsSolutions-S1",
+    reason: "This is the access-log bucket of the artifact bucket; logging its own access would recurse.",
+  });
+  return new s3.Bucket(scope, "Artifacts", {
+    ...secure,
+    encryptionKey: new kms.Key(scope, "ArtifactsKey", {
+      description: "Encrypts the pipeline's artifacts; shared with the accounts it deploys to",
+      enableKeyRotation: true,
+    }),
+    serverAccessLogsBucket: accessLogs,
+  });
+}
+
+/**
+ * The AWS Solutions findings on what CDK Pipelines generates. Each is a grant CDK Pipelines makes to its own
+ * roles, scoped to the pipeline's bucket, key, CodeBuild projects or the bootstrap roles; none can be narrowed
+ * without rewriting the construct.
+ */
+function acknowledgePipelineFindings(stack: Stack, pipeline: pipelines.CodePipeline): void {
+  const acknowledge = (finding: string, reason: string) =>
+    Validations.of(pipeline).acknowledge({ id: `AwsSolutions-${finding}`, reason });
+  for (const action of ["s3:Abort*", "s3:DeleteObject*", "s3:GetBucket*", "s3:GetObject*", "s3:List*"]) {
+    acknowledge(`IAM5[Action::${action}]`, "Read/write of pipeline artifacts, on the artifact bucket only.");
+  }
+  acknowledge(
+    `IAM5[Resource::<${stack.getLogicalId(pipeline.pipeline.artifactBucket.node.defaultChild as s3.CfnBucket)}.Arn>/*]`,
+    "Artifacts are objects with generated keys in the pipeline's own bucket.",
+  );
+  for (const action of ["kms:GenerateDataKey*", "kms:ReEncrypt*"]) {
+    acknowledge(`IAM5[Action::${action}]`, "Encrypting artifacts, on the artifact key only.");
+  }
+  const { account, region } = stack;
+  for (const project of pipeline.node
+    .findAll()
+    .filter((c): c is codebuild.CfnProject => c instanceof codebuild.CfnProject)) {
+    const id = stack.getLogicalId(project);
+    acknowledge(
+      `IAM5[Resource::arn:aws:logs:${region}:${account}:log-group:/aws/codebuild/<${id}>:*]`,
+      "The log streams of this CodeBuild project's own log group.",
+    );
+    acknowledge(
+      `IAM5[Resource::arn:aws:codebuild:${region}:${account}:report-group/<${id}>-*]`,
+      "The test report groups of this CodeBuild project.",
+    );
+  }
+  acknowledge(
+    `IAM5[Resource::arn:aws:logs:${region}:${account}:log-group:/aws/codebuild/*]`,
+    "Asset publishing projects are created per asset; their shared role writes each one's log group.",
+  );
+  acknowledge(
+    `IAM5[Resource::arn:aws:codebuild:${region}:${account}:report-group/*]`,
+    "Asset publishing projects are created per asset; their shared role writes each one's report group.",
+  );
+  acknowledge(
+    `IAM5[Resource::arn:*:iam::${account}:role/*]`,
+    "Self-mutation assumes the CDK bootstrap roles (cdk-*-deploy-role and the like) to deploy the pipeline.",
+  );
+  acknowledge(
+    "IAM5[Resource::*]",
+    "cloudformation:DescribeStacks and s3:ListBucket of self-mutation and asset publishing, which look up " +
+      "bootstrap resources by name before assuming the bootstrap roles.",
+  );
+  acknowledge(
+    "CB5",
+    "A Debian Node.js image: the build installs Java and Chromium with apt for the test suite, like CI does.",
+  );
+}
+
+/** Production: the workload with production settings, its stacks deployed in dependency order. */
+export class ProductionStage extends Stage {
+  readonly workload: UserManagement;
+
+  constructor(scope: Construct, id: string, props: StageProps) {
+    super(scope, id, props);
+    this.workload = new UserManagement(this, {
+      stackNamespace: `${APP_NAME}Production`,
+      apiLambdaReservedConcurrency: 10,
+      databaseBillingMode: dynamodb.BillingMode.PROVISIONED,
+      production: true,
+    });
+  }
+}
