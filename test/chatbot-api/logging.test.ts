@@ -1,0 +1,54 @@
+// The handler logs what it understood, with the request id, and never what the user typed.
+import { Logger } from "@aws-lambda-powertools/logger";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { invokeHttpApi } from "../../sandbox/payload-v2";
+import { createChatbotApiHandler } from "../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** Runs one request through a handler whose logger writes to a captured stdout; returns the JSON lines. */
+async function logsOf(body: unknown): Promise<Record<string, unknown>[]> {
+  const lines: string[] = [];
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  const handler = createChatbotApiHandler({
+    logger: new Logger({ serviceName: "chatbot-api", logLevel: "INFO" }),
+  });
+  await invokeHttpApi(handler, "chatbot-api", {
+    method: "POST",
+    url: "/api/chat",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  vi.restoreAllMocks();
+  return lines.flatMap((line) => line.split("\n").filter(Boolean)).map((line) => JSON.parse(line));
+}
+
+describe("logging", () => {
+  it("records the intent, its confidence and the request id as JSON", async () => {
+    const logs = await logsOf({ sessionId: "s-1", text: "add user alice with email alice@example.com" });
+
+    const turn = logs.find((entry) => entry.message === "chat turn");
+    expect(turn).toMatchObject({
+      level: "INFO",
+      service: "chatbot-api",
+      intent: "CreateUser",
+      intentState: "ReadyForFulfillment",
+      function_request_id: expect.any(String),
+      interpretations: expect.arrayContaining([{ intent: "CreateUser", score: expect.any(Number) }]),
+    });
+  });
+
+  it("never writes the user's text, names or email addresses", async () => {
+    const logs = await logsOf({ sessionId: "s-1", text: "add user zelda with email zelda@hyrule.example" });
+
+    const written = JSON.stringify(logs);
+    expect(logs.length).toBeGreaterThan(0);
+    expect(written).not.toContain("zelda");
+    expect(written).not.toContain("hyrule");
+  });
+});
