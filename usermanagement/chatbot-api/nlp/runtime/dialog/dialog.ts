@@ -56,9 +56,9 @@ function interpret(understanding: Understanding): Turn {
 
 /** Asks for what is still missing, asks to confirm a deletion, or closes the intent ready for fulfilment. */
 function advance(intent: IntentName, values: SlotValues, ranking: readonly IntentScore[]): Turn {
-  const ready = (message: string): Turn => ({ ...inProgress(intent, values, ranking), ...close(message) });
+  const ready = (message: string): Turn => ({ ...draft(intent, values, ranking), ...close(message) });
   const elicit = (slot: SlotName, message: string): Turn => ({
-    ...inProgress(intent, values, ranking),
+    ...draft(intent, values, ranking),
     action: { type: "ElicitSlot", slotToElicit: slot },
     message,
   });
@@ -85,7 +85,7 @@ function advance(intent: IntentName, values: SlotValues, ranking: readonly Inten
         : elicit("email", messages.askChange(values));
     case "DeleteUser":
       return {
-        ...inProgress(intent, values, ranking),
+        ...draft(intent, values, ranking),
         action: { type: "ConfirmIntent" },
         message: messages.confirmDelete(values),
       };
@@ -94,7 +94,7 @@ function advance(intent: IntentName, values: SlotValues, ranking: readonly Inten
 
 function answerConfirmation(text: string, values: SlotValues): Turn {
   const ranking = [{ intent: "DeleteUser" as const, score: 1 }];
-  const base = inProgress("DeleteUser", values, ranking);
+  const base = draft("DeleteUser", values, ranking);
   switch (readConfirmation(text)) {
     case "yes":
       return { ...base, ...close(messages.deleting(values)), confirmationState: "Confirmed" };
@@ -114,7 +114,7 @@ function answerConfirmation(text: string, values: SlotValues): Turn {
 function answerElicitation(text: string, intent: UserIntentName, slot: SlotName, previous: SlotValues): Turn {
   const ranking = [{ intent, score: 1 }];
   if (isCancellation(text)) {
-    return { ...inProgress(intent, previous, ranking), ...close(messages.cancelled()), state: "Failed" };
+    return { ...draft(intent, previous, ranking), ...close(messages.cancelled()), state: "Failed" };
   }
   const understanding = understand(text);
   if (isNewRequest(understanding, intent)) return interpret(understanding);
@@ -129,7 +129,7 @@ function answerElicitation(text: string, intent: UserIntentName, slot: SlotName,
   const hint =
     slot === "username"
       ? messages.invalidUsername()
-      : text.includes("@")
+      : intent === "CreateUser"
         ? messages.invalidEmail()
         : messages.notUnderstood();
   const question = advance(intent, previous, ranking);
@@ -188,16 +188,13 @@ function fallback(ranking: readonly IntentScore[]): Turn {
   };
 }
 
-function inProgress(intent: IntentName, values: SlotValues, ranking: readonly IntentScore[]): Turn {
-  return {
-    intent,
-    values,
-    state: "InProgress",
-    confirmationState: "None",
-    action: { type: "Close" },
-    message: "",
-    ranking,
-  };
+/** The parts of a turn on `intent` that don't depend on what the bot does next: it adds action and message. */
+function draft(
+  intent: IntentName,
+  values: SlotValues,
+  ranking: readonly IntentScore[],
+): Omit<Turn, "action" | "message"> {
+  return { intent, values, state: "InProgress", confirmationState: "None", ranking };
 }
 
 function close(message: string): Pick<Turn, "state" | "action" | "message"> {

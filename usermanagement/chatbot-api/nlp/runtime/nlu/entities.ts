@@ -4,13 +4,7 @@ import { findDisplayName } from "./display-name";
 import type { Piece } from "./features";
 import { expandShortForm } from "./function-words";
 import { type Token, tokenize } from "./tokenize";
-import {
-  couldBeUsername,
-  findUsername,
-  type UsernameEvidence,
-  type UsernameMatch,
-  type Word,
-} from "./username";
+import { couldBeUsername, findUsername, type UsernameMatch, type Word } from "./username";
 import type { Vocabulary } from "./vocabulary";
 
 export interface EntityValue {
@@ -22,7 +16,7 @@ export interface EntityValue {
 
 export interface Entities {
   readonly email?: EntityValue;
-  readonly username?: EntityValue & { readonly evidence: UsernameEvidence };
+  readonly username?: EntityValue;
   readonly displayName?: EntityValue;
   /** The utterance in order, entities as such and every other word normalised. */
   readonly pieces: readonly Piece[];
@@ -57,7 +51,6 @@ export function extractEntities(utterance: string, vocabulary: Vocabulary): Enti
     username: username && {
       originalValue: tokens[username.index].text,
       interpretedValue: tokens[username.index].lower,
-      evidence: username.evidence,
     },
     displayName: displayName && displayNameValue(displayName.originalValue),
     pieces,

@@ -7,7 +7,7 @@ import { isDeterminer, isFunctionWord, isQuestionWord } from "./function-words";
 import type { Token } from "./tokenize";
 import type { Vocabulary } from "./vocabulary";
 
-export type UsernameEvidence = "cue" | "possessive" | "context";
+type UsernameEvidence = "cue" | "possessive" | "context";
 
 export interface UsernameMatch {
   readonly index: number;

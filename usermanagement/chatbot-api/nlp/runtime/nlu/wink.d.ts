@@ -8,7 +8,6 @@ declare module "wink-porter2-stemmer" {
 declare module "wink-naive-bayes-text-classifier" {
   export interface NaiveBayesTextClassifier {
     defineConfig(config: { considerOnlyPresence?: boolean; smoothingFactor?: number }): boolean;
-    definePrepTasks(tasks: ((input: unknown) => unknown)[]): number;
     learn(tokens: readonly string[], label: string): boolean;
     consolidate(): boolean;
     /** `[label, log2 odds]` pairs, best first; `[["unknown", 0]]` when no token was ever seen. */
