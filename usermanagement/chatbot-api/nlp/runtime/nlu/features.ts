@@ -13,6 +13,7 @@ export const MASKS = {
 } as const;
 
 const PLURAL = "<plural>";
+const SUBJECT = "<subject>";
 
 /** One word or entity of an utterance, in order. */
 export type Piece =
@@ -32,9 +33,11 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
   const features: string[] = [];
   const knownWords: string[] = [];
   let unknownWordCount = 0;
-  for (const piece of pieces) {
+  for (const [k, piece] of pieces.entries()) {
     if (piece.kind === "entity") {
       features.push(MASKS[piece.slot]);
+      // A user as the subject ("bob has a new email", "bob left") is talked about, not created.
+      if (k === 0 && piece.slot === "username") features.push(SUBJECT);
     } else if (!isNoiseWord(piece.word)) {
       const wordStem = stem(piece.word);
       if (isFunctionWord(piece.word)) {

@@ -86,6 +86,9 @@ function followsCue(words: readonly Word[], k: number): boolean {
 function standsLikeAUsername(words: readonly Word[], k: number, vocabulary: Vocabulary): boolean {
   const previous = words[k - 1]?.word ?? "";
   if (isDeterminer(previous) || isQuestionWord(previous)) return false;
+  // "a new folder": a determiner and a known modifier make a noun phrase, unless the modifier is a cue.
+  if (isDeterminer(words[k - 2]?.word ?? "") && vocabulary.isKnown(previous) && !CUES.has(previous))
+    return false;
   const isContent = ({ token, word }: Word) => token.kind === "word" && !isFunctionWord(word);
   const before = words.slice(0, k).findLast(isContent);
   if (before) return vocabulary.isWordBeforeUsername(before.word);
