@@ -25,6 +25,9 @@ new UserManagement(app, {
 
 // In a Stage of its own, the toolchain is outside what `cdk deploy --all` selects (the top-level stacks), yet
 // in every synth, so the pipeline can update itself. Deploy it with `npx cdk deploy Toolchain/UserManagementToolchain`.
-new Toolchain(new Stage(app, "Toolchain"), "UserManagementToolchain", { env: TOOLCHAIN_ENV });
+new Toolchain(new Stage(app, "Toolchain"), "UserManagementToolchain", {
+  stackName: "UserManagementToolchain",
+  env: TOOLCHAIN_ENV,
+});
 
 app.synth();
