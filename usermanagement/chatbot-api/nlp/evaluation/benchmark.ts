@@ -75,9 +75,14 @@ function coldStarts(bundlePath: string, name: string) {
     const wall = performance.now() - processStarted;
     return { ...(JSON.parse(output.toString()) as { init: number; firstReply: number }), wall };
   });
+  // The fastest run is the least disturbed by other work on the machine; the median is the typical one.
+  const initPlusFirstReply = runs.map((run) => run.init + run.firstReply);
+  const wall = runs.map((run) => run.wall);
   return {
-    initPlusFirstReply: median(runs.map((run) => run.init + run.firstReply)),
-    wall: median(runs.map((run) => run.wall)),
+    initPlusFirstReply: median(initPlusFirstReply),
+    fastestInitPlusFirstReply: Math.min(...initPlusFirstReply),
+    wall: median(wall),
+    fastestWall: Math.min(...wall),
   };
 }
 
@@ -116,19 +121,19 @@ try {
   const warm = await warmReplies(chatbot);
 
   const ratio = chatbotCold.initPlusFirstReply / emptyCold.wall;
+  const fastestRatio = chatbotCold.fastestInitPlusFirstReply / emptyCold.fastestWall;
   console.log(
-    `bundle (minified ESM, node20)     ${(statSync(chatbot).size / 1024).toFixed(1)} KB (budget 100 KB)`,
+    `bundle (minified ESM, node20)  ${(statSync(chatbot).size / 1024).toFixed(1)} KB (budget 100 KB)`,
+  );
+  console.log("cold starts, median (fastest) of", COLD_STARTS);
+  console.log(
+    `  empty handler cold start     ${ms(emptyCold.wall)} (${ms(emptyCold.fastestWall)}): Node start, import, one reply`,
   );
   console.log(
-    `empty handler cold start          ${ms(emptyCold.wall)} (fresh Node process, import, one reply)`,
+    `  chatbot init + first reply   ${ms(chatbotCold.initPlusFirstReply)} (${ms(chatbotCold.fastestInitPlusFirstReply)}) = ${ratio.toFixed(2)}× (${fastestRatio.toFixed(2)}×) the empty cold start (budget 2×)`,
   );
-  console.log(
-    `init + first reply                ${ms(chatbotCold.initPlusFirstReply)} = ${ratio.toFixed(2)}× (budget 2×)`,
-  );
-  console.log(
-    `whole cold start                  ${ms(chatbotCold.wall)} (empty handler ${ms(emptyCold.wall)})`,
-  );
-  console.log(`warm reply p50 / p95              ${ms(warm.p50)} / ${ms(warm.p95)} (budget p50 1 ms)`);
+  console.log(`  chatbot whole cold start     ${ms(chatbotCold.wall)} (${ms(chatbotCold.fastestWall)})`);
+  console.log(`warm reply p50 / p95           ${ms(warm.p50)} / ${ms(warm.p95)} (budget p50 1 ms)`);
 } finally {
   rmSync(workDirectory, { recursive: true, force: true });
 }
