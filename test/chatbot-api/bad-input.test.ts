@@ -101,6 +101,17 @@ describe("fields", () => {
       "sessionState.dialogAction.type",
     ],
     [
+      "confirming a deletion without a username",
+      {
+        ...valid,
+        sessionState: {
+          dialogAction: { type: "ConfirmIntent" },
+          intent: { name: "DeleteUser", slots: { username: null } },
+        },
+      },
+      "sessionState.intent.slots.username",
+    ],
+    [
       "a session attribute that is not a string",
       { ...valid, sessionState: { sessionAttributes: { count: 3 } } },
       "sessionState.sessionAttributes.count",

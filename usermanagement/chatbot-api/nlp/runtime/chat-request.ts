@@ -100,6 +100,8 @@ function readSessionState(value: unknown, issues: Issues): IncomingSessionState 
   }
   if (dialogAction?.type === "ConfirmIntent" && intent?.name !== "DeleteUser") {
     issues.add([...path, "dialogAction", "type"], "only DeleteUser is ever confirmed");
+  } else if (dialogAction?.type === "ConfirmIntent" && !intent?.slots?.username) {
+    issues.add([...path, "intent", "slots", "username"], "is required to confirm a deletion");
   }
   return { dialogAction, intent, sessionAttributes };
 }
