@@ -172,10 +172,8 @@ interface Statement {
 }
 
 /** Every statement of every IAM, bucket, key and topic policy in a template. */
-function policyStatements(template: {
-  Resources: Record<string, { Properties?: Record<string, unknown> }>;
-}): Statement[] {
-  const resources = Object.values(template.Resources) as { Properties?: Record<string, unknown> }[];
+function policyStatements(template: Record<string, unknown>): Statement[] {
+  const resources = Object.values(template.Resources as object) as { Properties?: Record<string, unknown> }[];
   return resources.flatMap((resource) =>
     ["PolicyDocument", "KeyPolicy", "AssumeRolePolicyDocument"].flatMap(
       (key) => (resource.Properties?.[key] as { Statement?: Statement[] } | undefined)?.Statement ?? [],
