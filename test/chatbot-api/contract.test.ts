@@ -131,3 +131,23 @@ describe("the Lex V2 shape", () => {
     expect(answer.messages).toEqual([{ contentType: "PlainText", content: expect.stringMatching(/\w/) }]);
   });
 });
+
+describe("the help message", () => {
+  it("only gives examples the bot understands completely", async () => {
+    const help = await chat("help");
+    const examples = [...help.messages[0].content.matchAll(/"([^"]+)"/g)].map(([, example]) => example);
+
+    const answers = await Promise.all(examples.map((example) => chat(example)));
+
+    expect(examples.length).toBeGreaterThanOrEqual(5);
+    expect(answers.map((answer) => answer.sessionState.intent.name)).toEqual([
+      "CreateUser",
+      "GetUser",
+      "UpdateUser",
+      "UpdateUser",
+      "DeleteUser",
+      "ListUsers",
+    ]);
+    for (const answer of answers) expect(answer.sessionState.dialogAction.type).not.toBe("ElicitSlot");
+  });
+});
