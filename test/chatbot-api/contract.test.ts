@@ -109,6 +109,17 @@ describe("the Lex V2 shape", () => {
     for (const score of scores) expect(score).toBeLessThanOrEqual(1);
   });
 
+  it.each(["create a birthday party invitation card", "bob@example.com", "tell me a joke"])(
+    "lists interpretations best first when it does not understand %j",
+    async (text) => {
+      const answer = await chat(text);
+
+      const scores = answer.interpretations.map(({ nluConfidence }) => nluConfidence.score);
+      expect(answer.interpretations[0].intent.name).toBe("FallbackIntent");
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    },
+  );
+
   it("fills slots Lex-style, with the typed, interpreted and resolved values, and null for empty ones", async () => {
     const answer = await chat("create user Frank.Castle");
 

@@ -53,11 +53,17 @@ function classify(pieces: readonly Piece[]): Omit<Understanding, "entities"> {
     !best ||
     best.intent === "FallbackIntent" ||
     best.score < MIN_CONFIDENCE;
-  return { ranking: offTopic ? asFallback(ranking) : ranking, knownWords };
+  const coverage = knownWords.length / Math.max(1, knownWords.length + unknownWordCount);
+  return { ranking: offTopic ? asFallback(ranking, coverage) : ranking, knownWords };
 }
 
-/** FallbackIntent first, as sure as the best real intent was unsure, then the real intents. */
-function asFallback(ranking: readonly IntentScore[]): IntentScore[] {
-  const inDomain = ranking.filter(({ intent }) => intent !== "FallbackIntent");
+/**
+ * FallbackIntent first, then the real intents. Their scores shrink with the share of words the domain
+ * doesn't know, and FallbackIntent is as sure as the best of them is unsure, so the list stays best first.
+ */
+function asFallback(ranking: readonly IntentScore[], coverage: number): IntentScore[] {
+  const inDomain = ranking
+    .filter(({ intent }) => intent !== "FallbackIntent")
+    .map(({ intent, score }) => ({ intent, score: score * coverage }));
   return [{ intent: "FallbackIntent", score: 1 - (inDomain[0]?.score ?? 0) }, ...inDomain];
 }
