@@ -15,9 +15,11 @@ export const MASKS = {
 const PLURAL = "<plural>";
 const SUBJECT = "<subject>";
 
+export type EntitySlot = "username" | "email" | "displayName";
+
 /** One word or entity of an utterance, in order. */
 export type Piece =
-  | { readonly kind: "entity"; readonly slot: "username" | "email" | "displayName" }
+  | { readonly kind: "entity"; readonly slot: EntitySlot }
   | { readonly kind: "word"; readonly word: string };
 
 export interface Features {

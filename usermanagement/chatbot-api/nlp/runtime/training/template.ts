@@ -1,6 +1,6 @@
 // Reads a training template such as "what is {username}'s email" into the pieces the classifier learns
 // from, and collects the words that stand around usernames.
-import { type Piece, toFeatures } from "../nlu/features";
+import { type EntitySlot, type Piece, toFeatures } from "../nlu/features";
 import { expandShortForm, isFunctionWord } from "../nlu/function-words";
 import { tokenize } from "../nlu/tokenize";
 
@@ -18,7 +18,7 @@ export function parseTemplate(template: string): TemplatePiece[] {
   template.split(PLACEHOLDER).forEach((part, k) => {
     // `split` with a capture group alternates literal text and placeholder names.
     if (k % 2 === 1) {
-      pieces.push({ piece: { kind: "entity", slot: part as "username" }, possessive: false });
+      pieces.push({ piece: { kind: "entity", slot: part as EntitySlot }, possessive: false });
       return;
     }
     let text = part;
@@ -36,20 +36,17 @@ export function parseTemplate(template: string): TemplatePiece[] {
 }
 
 export function templateFeatures(template: string, isInDomainStem: (stem: string) => boolean): string[] {
-  return [
-    ...toFeatures(
-      parseTemplate(template).map(({ piece }) => piece),
-      isInDomainStem,
-    ).features,
-  ];
+  const pieces = parseTemplate(template).map(({ piece }) => piece);
+  return [...toFeatures(pieces, isInDomainStem).features];
 }
 
 /** Content words of a template, entities aside. */
 export function contentWords(template: string): string[] {
-  return parseTemplate(template).flatMap(({ piece }) =>
-    piece.kind === "word" && !isFunctionWord(piece.word) ? [piece.word] : [],
-  );
+  return wordsOf(parseTemplate(template));
 }
+
+const wordsOf = (pieces: readonly TemplatePiece[]) =>
+  pieces.flatMap(({ piece }) => (piece.kind === "word" && !isFunctionWord(piece.word) ? [piece.word] : []));
 
 /**
  * Content words before a plain `{username}`, and, when it opens the sentence, the words after it:
@@ -57,16 +54,13 @@ export function contentWords(template: string): string[] {
  */
 export function usernameContexts(template: string): { before: string[]; after: string[] } {
   const pieces = parseTemplate(template);
-  const isContent = ({ piece }: TemplatePiece) => piece.kind === "word" && !isFunctionWord(piece.word);
-  const words = (from: TemplatePiece[]) =>
-    from.filter(isContent).map(({ piece }) => (piece.kind === "word" ? piece.word : ""));
   const before: string[] = [];
   const after: string[] = [];
   pieces.forEach((entry, k) => {
     if (entry.piece.kind !== "entity" || entry.piece.slot !== "username" || entry.possessive) return;
-    const preceding = words(pieces.slice(0, k));
+    const preceding = wordsOf(pieces.slice(0, k));
     before.push(...preceding);
-    if (preceding.length === 0) after.push(...words(pieces.slice(k + 1)));
+    if (preceding.length === 0) after.push(...wordsOf(pieces.slice(k + 1)));
   });
   return { before, after };
 }
