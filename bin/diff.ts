@@ -1,7 +1,7 @@
 // `npm run diff -- <stack> [--base <git ref>] [--fail]`: reviews one stack's change without AWS credentials, by
 // diffing the current synth of the stack against the template a baseline commit (default: main) synthesizes.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -31,18 +31,23 @@ function findTemplate(assemblyDir: string, stack: string): string | undefined {
   return undefined;
 }
 
-/** Synthesizes the app as it is at `ref`, in a temporary worktree that borrows this checkout's node_modules. */
+/**
+ * Synthesizes the app as it is at `ref`, in a temporary worktree with a copy of this checkout's node_modules.
+ * A copy, not a symlink: esbuild resolves symlinks, so bundles would name their sources by another path, their
+ * source maps (and so their asset hashes) would change, and every function would show as changed.
+ */
 function synthesizeBaseline(ref: string, workDir: string): string {
   const tree = join(workDir, "tree");
   execFileSync("git", ["worktree", "add", "--detach", "--quiet", tree, ref], { stdio: "inherit" });
-  symlinkSync(resolve("node_modules"), join(tree, "node_modules"), "dir");
-  const out = join(workDir, "cdk.out");
-  const synth = spawnSync("npx", ["cdk", "synth", "--quiet", "-o", out], {
+  execFileSync("cp", ["-a", resolve("node_modules"), join(tree, "node_modules")]);
+  // Into the tree's own cdk.out, like the current synth: bundles and their source maps name their sources
+  // relative to it, so an unchanged function keeps its asset hash.
+  const synth = spawnSync("npx", ["cdk", "synth", "--quiet"], {
     cwd: tree,
     stdio: ["ignore", "ignore", "inherit"],
   });
   if (synth.status !== 0) throw new Error(`the baseline ${ref} does not synthesize`);
-  return out;
+  return join(tree, "cdk.out");
 }
 
 function main(): number {
