@@ -2,9 +2,9 @@
 import * as path from "node:path";
 import type * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import * as iam from "aws-cdk-lib/aws-iam";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
 import type * as logs from "aws-cdk-lib/aws-logs";
-import * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
 import { LambdaHttpApi } from "../../shared/infrastructure/lambda-http-api";
 import { USERS_TABLE_SCHEMA } from "../database/table-schema";

@@ -36,11 +36,8 @@ export const isUserIntent = (name: IntentName): name is UserIntentName =>
 export const isIntentName = (name: string): name is IntentName =>
   (INTENT_NAMES as readonly string[]).includes(name);
 
-/**
- * The Users API's username rule: 3–32 of a-z 0-9 . _ -, starting with a letter or digit. A copy, because
- * importing it from the Users API's contract would bundle its schemas (18 KB); a test keeps the two equal.
- */
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+/** The Users API's username rule, which a username slot must satisfy. */
+export { USERNAME_PATTERN } from "../../../shared/runtime/username";
 
 /** A pragmatic address check (the Users API validates strictly): one @, a dotted domain, no spaces. */
 export const EMAIL_PATTERN = /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/;

@@ -1,6 +1,6 @@
 // The opaque `cursor` of `GET /users`: the last username of the previous page, base64url-encoded.
 import { ProblemError } from "../../../shared/runtime/problem-details";
-import { USERNAME_PATTERN } from "./user";
+import { USERNAME_PATTERN } from "../../../shared/runtime/username";
 
 export const encodeCursor = (lastUsername: string) => Buffer.from(lastUsername, "utf8").toString("base64url");
 

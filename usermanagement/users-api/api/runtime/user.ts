@@ -1,8 +1,7 @@
 // The user record's contract: what clients may send and what the API returns.
 // zod/mini rather than zod: the same validation, tree-shaken to ~19 KB instead of ~440 KB of bundle.
 import * as z from "zod/mini";
-
-export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,31}$/;
+import { USERNAME_PATTERN } from "../../../shared/runtime/username";
 
 /** Case-insensitive: `Alice` and `alice` name the same user, stored and returned lowercase. */
 export const usernameSchema = z
