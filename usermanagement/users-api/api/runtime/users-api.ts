@@ -13,11 +13,12 @@ import {
   toRouterPath,
 } from "../../../shared/runtime/api-router";
 import { readJsonBody } from "../../../shared/runtime/json-body";
-import { ProblemError, problemResponse, validationProblem } from "../../../shared/runtime/problem-details";
+import { validationProblem } from "../../../shared/runtime/problem-details";
+import { answerDomainErrors } from "./domain-problems";
 import { decodeCursor, encodeCursor } from "./list-cursor";
 import { USER_ITEM, USERS_API_RESOURCES, USERS_COLLECTION } from "./routes";
 import { createUserSchema, type User, updateUserSchema, usernameSchema } from "./user";
-import { EmailTakenError, UserNotFoundError, UsernameTakenError, VersionMismatchError } from "./user-errors";
+import { UserNotFoundError } from "./user-errors";
 import { UserStore } from "./user-store";
 import { entityTag, expectedVersion } from "./version-tags";
 
@@ -85,30 +86,7 @@ export function createUsersApiHandler(props: UsersApiProps): HttpApiLambdaHandle
     return new Response(null, { status: 204 });
   });
 
-  router.errorHandler(UserNotFoundError, async (error) =>
-    problemResponse(new ProblemError(404, "user-not-found", "User not found", error.message)),
-  );
-  router.errorHandler(UsernameTakenError, async (error) =>
-    problemResponse(
-      new ProblemError(409, "username-taken", "Username taken", error.message, {
-        errors: [{ field: "username", message: "is already taken" }],
-      }),
-    ),
-  );
-  router.errorHandler(EmailTakenError, async (error) =>
-    problemResponse(
-      new ProblemError(409, "email-taken", "Email taken", error.message, {
-        errors: [{ field: "email", message: "is already used by another user" }],
-      }),
-    ),
-  );
-  router.errorHandler(VersionMismatchError, async (error) =>
-    problemResponse(
-      new ProblemError(412, "version-mismatch", "Precondition failed", error.message, {
-        headers: { etag: entityTag(error.currentVersion) },
-      }),
-    ),
-  );
+  answerDomainErrors(router);
 
   return httpApiHandler(router, logger);
 }
