@@ -81,6 +81,13 @@ describe("the load run's lost-write check", () => {
 
 describe("the report", () => {
   const summary = (median: number) => ({ median, min: median, max: median, runs: 1 });
+  const throughput = (sandbox: number, direct: number) => ({
+    sandboxPerSecond: summary(sandbox),
+    handlerPerSecond: summary(sandbox),
+    directPerSecond: summary(direct),
+    failures: 0,
+    cpuMsPerRequest: { sandbox: summary(3), handler: summary(2), direct: summary(1) },
+  });
   const results: BenchResults = {
     generatedAt: "2026-01-01T00:00:00.000Z",
     config: benchConfig(true),
@@ -91,20 +98,8 @@ describe("the report", () => {
     throughput: {
       ok: true,
       value: {
-        get: {
-          sandboxPerSecond: summary(70),
-          handlerPerSecond: summary(80),
-          directPerSecond: summary(100),
-          share: 0.7,
-          failures: 0,
-        },
-        create: {
-          sandboxPerSecond: summary(50),
-          handlerPerSecond: summary(60),
-          directPerSecond: summary(100),
-          share: 0.5,
-          failures: 0,
-        },
+        get: { ...throughput(70, 100), share: 0.7 },
+        create: { ...throughput(50, 100), share: 0.5 },
       },
     },
     load: { ok: false, error: "not measured" },

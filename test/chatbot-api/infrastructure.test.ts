@@ -32,11 +32,18 @@ describe("the Chatbot API stack", () => {
     template.hasResourceProperties("AWS::Logs::LogGroup", { RetentionInDays: 7 });
   });
 
-  it("needs no AWS permissions beyond writing its logs", () => {
+  it("may write its own log group and nothing else", () => {
     const statements = Object.values(template.findResources("AWS::IAM::Policy")).flatMap(
       (policy) => policy.Properties.PolicyDocument.Statement,
     );
-    expect(statements).toEqual([]);
+    expect(statements).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        Resource: { "Fn::GetAtt": [expect.stringMatching(/^NLPFunctionLogs/), "Arn"] },
+      },
+    ]);
+    template.resourcePropertiesCountIs("AWS::IAM::Role", { ManagedPolicyArns: Match.anyValue() }, 0);
   });
 
   it("routes POST /api/chat, plus ANY for the function's 405, on a throttled, access-logged stage", () => {

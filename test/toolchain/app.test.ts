@@ -11,7 +11,7 @@ const CDK_JSON = JSON.parse(readFileSync("cdk.json", "utf8"));
 let synth: SynthResult;
 beforeAll(() => {
   synth = cdkSynth();
-});
+}, 300_000);
 
 describe("npx cdk synth", () => {
   it("succeeds with no AWS credentials and prints no errors", () => {
@@ -74,7 +74,7 @@ describe("npx cdk synth", () => {
     // Exit codes are bit flags: 2 = errors, 4 = warnings, 8 = informational. Errors and warnings both fail.
     expect(lint.stdout + lint.stderr).toBe("");
     expect(lint.status).toBe(0);
-  });
+  }, 180_000);
 });
 
 describe("npx cdk synth -c sandbox=<name>", () => {
@@ -87,14 +87,14 @@ describe("npx cdk synth -c sandbox=<name>", () => {
       "UserManagementSandbox-alice-UsersAPI",
       "UserManagementSandbox-alice-UsersUI",
     ]);
-  });
+  }, 180_000);
 
   it("refuses a name that can't be part of a stack name, saying why", () => {
     const invalid = runApp({ sandbox: "bob_smith!" });
 
     expect(invalid.status).not.toBe(0);
     expect(invalid.output).toContain('Invalid sandbox name "bob_smith!"');
-  });
+  }, 180_000);
 });
 
 /** Runs bin/app.ts as the CLI does (cdk.json's context and the output directory in the environment), without bundling. */
