@@ -1,22 +1,14 @@
 // The picture of the UI in the README, taken from a real session: a few users and a short chat, one page.
 // Saved with the test results on every run; `UPDATE_DOCS_SCREENSHOT=1` also refreshes docs/users-ui.png.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openApp, screenshot } from "./support/browser";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "./support/browser";
 import { chat } from "./support/chat";
-import { type SandboxProcess, startSandboxProcess } from "./support/sandbox-process";
+import { useUiUnderTest } from "./support/ui-under-test";
 import { createUserDirectly } from "./support/users-api";
 
 const DOCS_SCREENSHOT = "docs/users-ui.png";
 
-let sandbox: SandboxProcess;
-
-beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-});
-
-afterAll(async () => {
-  await sandbox?.stop();
-});
+const ui = useUiUnderTest();
 
 describe("the README screenshot", () => {
   it("shows the users table and a chat transcript side by side on a desktop screen", async () => {
@@ -26,35 +18,28 @@ describe("the README screenshot", () => {
       ["barbara", "Barbara Liskov"],
       ["edsger", "Edsger Dijkstra"],
     ]) {
-      await createUserDirectly(sandbox.url, { username, email: `${username}@example.com`, displayName });
+      await createUserDirectly(ui.url, { username, email: `${username}@example.com`, displayName });
     }
-    const browser = await launchBrowser();
-    try {
-      const app = await openApp(browser, sandbox.url, { width: 1280, height: 760 });
-      await chat(app.page, 'add grace, grace@example.com, named "Grace Hopper"');
-      await chat(app.page, "what is alan's email?");
-      await app.page.locator('#users-table tbody tr[data-username="grace"]').waitFor();
-      await app.page.getByLabel("Message").blur();
+    const app = await ui.open({ width: 1280, height: 760 });
+    await chat(app.page, 'add grace, grace@example.com, named "Grace Hopper"');
+    await chat(app.page, "what is alan's email?");
+    await app.page.locator('#users-table tbody tr[data-username="grace"]').waitFor();
+    await app.page.getByLabel("Message").blur();
 
-      const rows = await app.page.locator("#users-table tbody tr").count();
-      const transcript = await app.page.locator("#chat-transcript li").allTextContents();
-      expect(rows).toBe(5);
-      expect(transcript).toContain(
-        "Done: Created grace (email grace@example.com, display name Grace Hopper).",
+    const rows = await app.page.locator("#users-table tbody tr").count();
+    const transcript = await app.page.locator("#chat-transcript li").allTextContents();
+    expect(rows).toBe(5);
+    expect(transcript).toContain("Done: Created grace (email grace@example.com, display name Grace Hopper).");
+    expect(transcript).toContain("Done: Found alan (email alan@example.com, display name Alan Turing).");
+    const sideBySide = await app.page.evaluate(() => {
+      const [users, chatPanel] = [...document.querySelectorAll(".panel")].map((p) =>
+        p.getBoundingClientRect(),
       );
-      expect(transcript).toContain("Done: Found alan (email alan@example.com, display name Alan Turing).");
-      const sideBySide = await app.page.evaluate(() => {
-        const [users, chatPanel] = [...document.querySelectorAll(".panel")].map((p) =>
-          p.getBoundingClientRect(),
-        );
-        return chatPanel.left >= users.right;
-      });
-      expect(sideBySide).toBe(true);
-      await screenshot(app.page, "users-ui");
-      if (process.env.UPDATE_DOCS_SCREENSHOT) await screenshot(app.page, "users-ui", DOCS_SCREENSHOT);
-      expect(app.unexpectedErrors()).toEqual([]);
-    } finally {
-      await browser.close();
-    }
+      return chatPanel.left >= users.right;
+    });
+    expect(sideBySide).toBe(true);
+    await screenshot(app.page, "users-ui");
+    if (process.env.UPDATE_DOCS_SCREENSHOT) await screenshot(app.page, "users-ui", DOCS_SCREENSHOT);
+    expect(app.unexpectedErrors()).toEqual([]);
   });
 });

@@ -1,37 +1,19 @@
 // Managing users through the chat panel in a real browser, against `npm start` (Chatbot API and Users API).
-import type { Browser, Request } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type AppPage, launchBrowser, openApp, screenshot } from "./support/browser";
+import type { Request } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { type AppPage, screenshot } from "./support/browser";
 import { chat } from "./support/chat";
-import { type SandboxProcess, startSandboxProcess } from "./support/sandbox-process";
+import { useUiUnderTest } from "./support/ui-under-test";
 import { allUsernames, createUserDirectly, readUser } from "./support/users-api";
 
-let sandbox: SandboxProcess;
-let browser: Browser;
+const ui = useUiUnderTest();
 let app: AppPage;
-
-beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    await sandbox?.stop();
-  }
-});
-
-afterEach(async () => {
-  await app?.context.close();
-});
 
 const row = (username: string) => app.page.locator(`#users-table tbody tr[data-username="${username}"]`);
 
 describe("the chat panel", () => {
   it("creates a user from one sentence, shows the bot's reply and the outcome, and refreshes the table", async () => {
-    app = await openApp(browser, sandbox.url);
+    app = await ui.open();
     const lines = await chat(app.page, "add a user called carol with email carol@example.com");
 
     expect(lines).toEqual([
@@ -39,13 +21,13 @@ describe("the chat panel", () => {
       "Done: Created carol (email carol@example.com).",
     ]);
     await expect.poll(() => row("carol").count()).toBe(1);
-    expect(await readUser(sandbox.url, "carol")).toMatchObject({ email: "carol@example.com" });
+    expect(await readUser(ui.url, "carol")).toMatchObject({ email: "carol@example.com" });
     await screenshot(app.page, "chat-create");
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
   it("asks for what is missing and continues the dialog with the sessionState it was given", async () => {
-    app = await openApp(browser, sandbox.url);
+    app = await ui.open();
     const requests: Request[] = [];
     app.page.on("request", (request) => {
       if (request.url().endsWith("/api/chat")) requests.push(request);
@@ -70,20 +52,20 @@ describe("the chat panel", () => {
   });
 
   it("shows a user's details when asked", async () => {
-    await createUserDirectly(sandbox.url, {
+    await createUserDirectly(ui.url, {
       username: "erin",
       email: "erin@example.com",
       displayName: "Erin Example",
     });
-    app = await openApp(browser, sandbox.url);
+    app = await ui.open();
     const lines = await chat(app.page, "what is erin's email?");
     expect(lines).toContain("Done: Found erin (email erin@example.com, display name Erin Example).");
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
   it("updates a user's email and display name, and the table shows the change", async () => {
-    await createUserDirectly(sandbox.url, { username: "frank", email: "frank@example.com" });
-    app = await openApp(browser, sandbox.url);
+    await createUserDirectly(ui.url, { username: "frank", email: "frank@example.com" });
+    app = await ui.open();
     expect(await chat(app.page, "change frank's email to frank2@example.com")).toContain(
       "Done: Updated frank (email frank2@example.com).",
     );
@@ -91,33 +73,33 @@ describe("the chat panel", () => {
       "Done: Updated frank (email frank2@example.com, display name Frank Ocean).",
     );
     await expect.poll(() => row("frank").textContent()).toContain("Frank Ocean");
-    expect(await readUser(sandbox.url, "frank")).toMatchObject({ email: "frank2@example.com", version: 3 });
+    expect(await readUser(ui.url, "frank")).toMatchObject({ email: "frank2@example.com", version: 3 });
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
   it("deletes a user only after the operator confirms, and keeps it after a no", async () => {
-    await createUserDirectly(sandbox.url, { username: "gina", email: "gina@example.com" });
-    await createUserDirectly(sandbox.url, { username: "hank", email: "hank@example.com" });
-    app = await openApp(browser, sandbox.url);
+    await createUserDirectly(ui.url, { username: "gina", email: "gina@example.com" });
+    await createUserDirectly(ui.url, { username: "hank", email: "hank@example.com" });
+    app = await ui.open();
 
     expect(await chat(app.page, "remove gina")).toEqual([expect.stringMatching(/^Assistant: .*gina.*\?/)]);
-    expect(await readUser(sandbox.url, "gina")).toBeDefined();
+    expect(await readUser(ui.url, "gina")).toBeDefined();
     expect(await chat(app.page, "yes")).toContain("Done: Deleted gina.");
-    expect(await readUser(sandbox.url, "gina")).toBeUndefined();
+    expect(await readUser(ui.url, "gina")).toBeUndefined();
     await expect.poll(() => row("gina").count()).toBe(0);
 
     await chat(app.page, "delete hank");
     const refused = await chat(app.page, "no");
     expect(refused.filter((line) => line.startsWith("Done:"))).toEqual([]);
-    expect(await readUser(sandbox.url, "hank")).toBeDefined();
+    expect(await readUser(ui.url, "hank")).toBeDefined();
     await screenshot(app.page, "chat-delete");
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
   it("lists the users by name", async () => {
-    await createUserDirectly(sandbox.url, { username: "ivy", email: "ivy@example.com" });
-    const names = await allUsernames(sandbox.url);
-    app = await openApp(browser, sandbox.url);
+    await createUserDirectly(ui.url, { username: "ivy", email: "ivy@example.com" });
+    const names = await allUsernames(ui.url);
+    app = await ui.open();
     const lines = await chat(app.page, "list users");
     const listing =
       names.length <= 10
@@ -128,16 +110,16 @@ describe("the chat panel", () => {
   });
 
   it("reports in the transcript when the Users API refuses the action", async () => {
-    await createUserDirectly(sandbox.url, { username: "jack", email: "jack@example.com" });
-    app = await openApp(browser, sandbox.url);
+    await createUserDirectly(ui.url, { username: "jack", email: "jack@example.com" });
+    app = await ui.open();
     const lines = await chat(app.page, "add a user called jack with email jack2@example.com");
     expect(lines).toContain("Problem: Could not create jack: username is already taken.");
-    expect(await readUser(sandbox.url, "jack")).toMatchObject({ email: "jack@example.com" });
+    expect(await readUser(ui.url, "jack")).toMatchObject({ email: "jack@example.com" });
     expect(app.unexpectedErrors(409)).toEqual([]);
   });
 
   it("says clearly in the transcript when the Chatbot API is unreachable or answers 5xx", async () => {
-    app = await openApp(browser, sandbox.url);
+    app = await ui.open();
     await app.page.route("**/api/chat", (route) => route.abort("connectionrefused"));
     expect(await chat(app.page, "list users")).toEqual([
       "Problem: The Chatbot API is unreachable. Check your connection and try again.",

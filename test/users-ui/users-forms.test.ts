@@ -1,30 +1,11 @@
 // The Users UI's forms and table in a real browser, against `npm start`.
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type AppPage, launchBrowser, openApp, PHONE_VIEWPORT, screenshot } from "./support/browser";
-import { type SandboxProcess, startSandboxProcess } from "./support/sandbox-process";
+import { describe, expect, it } from "vitest";
+import { type AppPage, PHONE_VIEWPORT, screenshot } from "./support/browser";
+import { useUiUnderTest } from "./support/ui-under-test";
 import { allUsernames, createUserDirectly, patchUserDirectly, readUser } from "./support/users-api";
 
-let sandbox: SandboxProcess;
-let browser: Browser;
+const ui = useUiUnderTest();
 let app: AppPage;
-
-beforeAll(async () => {
-  sandbox = await startSandboxProcess();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  try {
-    await browser?.close();
-  } finally {
-    await sandbox?.stop();
-  }
-});
-
-afterEach(async () => {
-  await app?.context.close();
-});
 
 const row = (username: string) => app.page.locator(`#users-table tbody tr[data-username="${username}"]`);
 const createForm = () => app.page.locator("#create-user-form");
@@ -32,7 +13,7 @@ const status = () => app.page.locator("#status");
 
 describe("the users table and forms", () => {
   it("creates a user from the form with visible labels and shows it in the table", async () => {
-    app = await openApp(browser, sandbox.url);
+    app = await ui.open();
     const form = createForm();
     await form.getByLabel("Username").fill("Form.Creator");
     await form.getByLabel("Email").fill("form.creator@example.com");
@@ -43,7 +24,7 @@ describe("the users table and forms", () => {
     await expect.poll(() => status().textContent()).toBe("Created form.creator.");
     expect(await row("form.creator").textContent()).toContain("Form Creator");
     expect(await form.getByLabel("Username").inputValue()).toBe("");
-    expect(await readUser(sandbox.url, "form.creator")).toMatchObject({
+    expect(await readUser(ui.url, "form.creator")).toMatchObject({
       displayName: "Form Creator",
       version: 1,
     });
@@ -52,7 +33,7 @@ describe("the users table and forms", () => {
   });
 
   it("creates a user with the keyboard alone", async () => {
-    app = await openApp(browser, sandbox.url);
+    app = await ui.open();
     await app.page.getByLabel("Username").focus();
     await app.page.keyboard.type("keyboard.user");
     await app.page.keyboard.press("Tab");
@@ -65,8 +46,8 @@ describe("the users table and forms", () => {
   });
 
   it("shows the API's field errors next to the fields: an invalid email, then a taken username", async () => {
-    await createUserDirectly(sandbox.url, { username: "taken.name", email: "taken.name@example.com" });
-    app = await openApp(browser, sandbox.url);
+    await createUserDirectly(ui.url, { username: "taken.name", email: "taken.name@example.com" });
+    app = await ui.open();
     const form = createForm();
     await form.getByLabel("Username").fill("fresh.name");
     await form.getByLabel("Email").fill("not-an-email");
@@ -86,14 +67,14 @@ describe("the users table and forms", () => {
     await expect.poll(() => usernameError.textContent()).toBe("Username is already taken.");
     expect(await emailError.isHidden()).toBe(true);
     expect(await form.getByLabel("Email").getAttribute("aria-invalid")).toBeNull();
-    expect(await readUser(sandbox.url, "fresh.name")).toBeUndefined();
-    expect(await readUser(sandbox.url, "taken.name")).toMatchObject({ email: "taken.name@example.com" });
+    expect(await readUser(ui.url, "fresh.name")).toBeUndefined();
+    expect(await readUser(ui.url, "taken.name")).toMatchObject({ email: "taken.name@example.com" });
     expect(app.unexpectedErrors(400, 409)).toEqual([]);
   });
 
   it("edits email and display name, sending If-Match with the version it read", async () => {
-    await createUserDirectly(sandbox.url, { username: "edit.me", email: "edit.me@example.com" });
-    app = await openApp(browser, sandbox.url);
+    await createUserDirectly(ui.url, { username: "edit.me", email: "edit.me@example.com" });
+    app = await ui.open();
     await app.page.getByRole("button", { name: "Edit edit.me" }).click();
     const dialog = app.page.getByRole("dialog", { name: "Edit edit.me" });
     await expect.poll(() => dialog.getByLabel("Email").inputValue()).toBe("edit.me@example.com");
@@ -118,14 +99,14 @@ describe("the users table and forms", () => {
   });
 
   it("refuses a stale edit with a conflict message and reloads the latest version on request", async () => {
-    await createUserDirectly(sandbox.url, { username: "stale.edit", email: "stale.edit@example.com" });
-    app = await openApp(browser, sandbox.url);
+    await createUserDirectly(ui.url, { username: "stale.edit", email: "stale.edit@example.com" });
+    app = await ui.open();
     await app.page.getByRole("button", { name: "Edit stale.edit" }).click();
     const dialog = app.page.getByRole("dialog", { name: "Edit stale.edit" });
     await expect.poll(() => dialog.getByLabel("Email").inputValue()).toBe("stale.edit@example.com");
 
     // Someone else changes the user after the page read it and before it saves.
-    await patchUserDirectly(sandbox.url, "stale.edit", { displayName: "Changed Elsewhere" });
+    await patchUserDirectly(ui.url, "stale.edit", { displayName: "Changed Elsewhere" });
     await dialog.getByLabel("Email").fill("mine@example.com");
     await dialog.getByRole("button", { name: "Save" }).click();
 
@@ -133,7 +114,7 @@ describe("the users table and forms", () => {
     await expect.poll(() => conflict.isVisible()).toBe(true);
     expect(await conflict.textContent()).toContain("This user was changed elsewhere");
     expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe("Reload");
-    expect(await readUser(sandbox.url, "stale.edit")).toMatchObject({
+    expect(await readUser(ui.url, "stale.edit")).toMatchObject({
       email: "stale.edit@example.com",
       version: 2,
     });
@@ -146,7 +127,7 @@ describe("the users table and forms", () => {
     await dialog.getByRole("button", { name: "Save" }).click();
 
     await expect.poll(() => status().textContent()).toBe("Saved stale.edit.");
-    expect(await readUser(sandbox.url, "stale.edit")).toMatchObject({
+    expect(await readUser(ui.url, "stale.edit")).toMatchObject({
       email: "mine@example.com",
       displayName: "Changed Elsewhere",
       version: 3,
@@ -155,8 +136,8 @@ describe("the users table and forms", () => {
   });
 
   it("deletes a user only after confirmation in an accessible dialog", async () => {
-    await createUserDirectly(sandbox.url, { username: "delete.me", email: "delete.me@example.com" });
-    app = await openApp(browser, sandbox.url);
+    await createUserDirectly(ui.url, { username: "delete.me", email: "delete.me@example.com" });
+    app = await ui.open();
     await app.page.getByRole("button", { name: "Delete delete.me" }).click();
     const dialog = app.page.getByRole("dialog", { name: "Delete user?" });
     expect(await dialog.textContent()).toContain("delete.me");
@@ -166,7 +147,7 @@ describe("the users table and forms", () => {
     expect(await dialog.isHidden()).toBe(true);
     await app.page.getByRole("button", { name: "Delete delete.me" }).click();
     await dialog.getByRole("button", { name: "Cancel" }).click();
-    expect(await readUser(sandbox.url, "delete.me")).toBeDefined();
+    expect(await readUser(ui.url, "delete.me")).toBeDefined();
 
     await app.page.getByRole("button", { name: "Delete delete.me" }).click();
     await screenshot(app.page, "delete-confirmation");
@@ -174,16 +155,16 @@ describe("the users table and forms", () => {
 
     await expect.poll(() => status().textContent()).toBe("Deleted delete.me.");
     expect(await row("delete.me").count()).toBe(0);
-    expect(await readUser(sandbox.url, "delete.me")).toBeUndefined();
+    expect(await readUser(ui.url, "delete.me")).toBeUndefined();
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
   it("pages through every user with nextCursor, counting what each page shows", async () => {
     for (let n = 1; n <= 7; n++) {
-      await createUserDirectly(sandbox.url, { username: `pager${n}`, email: `pager${n}@example.com` });
+      await createUserDirectly(ui.url, { username: `pager${n}`, email: `pager${n}@example.com` });
     }
-    const expected = await allUsernames(sandbox.url);
-    app = await openApp(browser, sandbox.url);
+    const expected = await allUsernames(ui.url);
+    app = await ui.open();
     await app.page.getByLabel("Rows per page").selectOption("5");
     const count = app.page.locator("#users-count");
     await expect.poll(() => count.textContent()).toBe("Showing users 1–5, more on the next page.");
@@ -211,7 +192,7 @@ describe("the users table and forms", () => {
   });
 
   it("says clearly when the Users API is unreachable or answers 5xx", async () => {
-    app = await openApp(browser, sandbox.url);
+    app = await ui.open();
     await app.page.route("**/api/users?*", (route) => route.abort("connectionrefused"));
     await app.page.getByRole("button", { name: "Refresh" }).click();
     await expect
@@ -235,8 +216,8 @@ describe("the users table and forms", () => {
   });
 
   it("is usable at phone width: nothing scrolls sideways and every action stays in reach", async () => {
-    await createUserDirectly(sandbox.url, { username: "phone.user", email: "phone.user@example.com" });
-    app = await openApp(browser, sandbox.url, PHONE_VIEWPORT);
+    await createUserDirectly(ui.url, { username: "phone.user", email: "phone.user@example.com" });
+    app = await ui.open(PHONE_VIEWPORT);
     const { page } = app;
     // Whichever user the first page starts with: the table's order is the API's.
     const [username] = await page.locator("#users-table tbody tr").evaluateAll(rowNames);

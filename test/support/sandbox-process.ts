@@ -1,15 +1,19 @@
 // Runs the local sandbox exactly as a developer does (`npm start`, PORT=0 for a free port) and stops it with
 // SIGTERM, checking that nothing it started (tsx, node, DynamoDB Local's Java) outlives it.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 
-const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const READY_LINE = /User Management sandbox ready at (http:\/\/\S+?)\/? \(Ctrl-C to stop\)/;
 
 export interface SandboxProcess {
   /** The UI's origin, e.g. `http://127.0.0.1:41234`, without a trailing slash. */
   readonly url: string;
-  stop(): Promise<void>;
+  /** Every process the sandbox started, DynamoDB Local's Java included. */
+  descendants(): number[];
+  /** SIGTERM to npm; resolves with npm's exit code once the whole group is gone, and throws if it lingers. */
+  stop(): Promise<number | null>;
 }
 
 export async function startSandboxProcess(timeoutMs = 90_000): Promise<SandboxProcess> {
@@ -44,15 +48,37 @@ export async function startSandboxProcess(timeoutMs = 90_000): Promise<SandboxPr
     await killGroup(child);
     throw error;
   });
-  return { url, stop: () => stop(child) };
+  const exited = once(child, "exit").then(([code]) => code as number | null);
+  let stopping: Promise<number | null> | undefined;
+  return {
+    url,
+    descendants: () => descendantsOf(child.pid as number),
+    stop: () => {
+      stopping ??= stop(child, exited);
+      return stopping;
+    },
+  };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+async function stop(child: ChildProcess, exited: Promise<number | null>): Promise<number | null> {
   // Only npm gets the signal, as from `kill <pid>`: the sandbox must pass it on and clean up by itself.
   child.kill("SIGTERM");
-  if (await groupEmptyWithin(child, 15_000)) return;
+  if (await groupEmptyWithin(child, 15_000)) return exited;
   await killGroup(child);
   throw new Error("The sandbox left processes running 15 s after SIGTERM.");
+}
+
+function descendantsOf(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = execFileSync("pgrep", ["-P", String(pid)], { encoding: "utf8" })
+      .split("\n")
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // pgrep exits 1 when there are none.
+  }
+  return children.flatMap((child) => [child, ...descendantsOf(child)]);
 }
 
 async function killGroup(child: ChildProcess): Promise<void> {
