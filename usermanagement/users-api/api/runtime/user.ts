@@ -59,3 +59,9 @@ export interface User {
   /** Starts at 1 and increments on every change; the ETag. */
   readonly version: number;
 }
+
+/** One page of `GET /api/users`: pass `nextCursor` back as `cursor` for the next; `null` on the last page. */
+export interface UserPage {
+  readonly items: readonly User[];
+  readonly nextCursor: string | null;
+}

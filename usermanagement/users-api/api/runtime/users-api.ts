@@ -17,7 +17,7 @@ import { validationProblem } from "../../../shared/runtime/problem-details";
 import { answerDomainErrors } from "./domain-problems";
 import { decodeCursor, encodeCursor } from "./list-cursor";
 import { USER_ITEM, USERS_API_RESOURCES, USERS_COLLECTION } from "./routes";
-import { createUserSchema, type User, updateUserSchema, usernameSchema } from "./user";
+import { createUserSchema, type User, type UserPage, updateUserSchema, usernameSchema } from "./user";
 import { UserNotFoundError } from "./user-errors";
 import { UserStore } from "./user-store";
 import { entityTag, expectedVersion } from "./version-tags";
@@ -65,7 +65,8 @@ export function createUsersApiHandler(props: UsersApiProps): HttpApiLambdaHandle
     const query = parse(listQuerySchema, Object.fromEntries(new URL(req.url).searchParams), "query string");
     const { users, hasMore } = await store.list(query.limit, query.cursor && decodeCursor(query.cursor));
     const nextCursor = hasMore ? encodeCursor(users[users.length - 1].username) : null;
-    return Response.json({ items: users, nextCursor });
+    const page: UserPage = { items: users, nextCursor };
+    return Response.json(page);
   });
 
   router.get(toRouterPath(USER_ITEM.path), async (reqCtx) => {

@@ -1,34 +1,23 @@
 // The Users API as the SPA sees it (issue 2 §4), served same-origin under /api/users.
+import type {
+  CreateUserInput as NewUser,
+  User,
+  UpdateUserInput as UserChanges,
+  UserPage,
+} from "../../../users-api/api/runtime/user";
+import { entityTag } from "../../../users-api/api/runtime/version-tags";
 import { type ApiResponse, callApi } from "./api-request";
 
 const API_NAME = "Users API";
 const USERS_PATH = "/api/users";
 
-export interface User {
-  readonly username: string;
-  readonly email: string;
-  readonly displayName?: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly version: number;
-}
-
-export interface UserPage {
-  readonly items: readonly User[];
-  readonly nextCursor: string | null;
-}
-
-export interface NewUser {
-  readonly username: string;
-  readonly email: string;
-  readonly displayName?: string;
-}
-
-/** `displayName: null` removes the display name. */
-export interface UserChanges {
-  readonly email?: string;
-  readonly displayName?: string | null;
-}
+// The contract's own types: a change to the Users API's records breaks this client's typecheck, not its users.
+export type {
+  CreateUserInput as NewUser,
+  UpdateUserInput as UserChanges,
+  User,
+  UserPage,
+} from "../../../users-api/api/runtime/user";
 
 /** A user together with the entity tag to send back in `If-Match`. */
 export interface TaggedUser {
@@ -37,7 +26,7 @@ export interface TaggedUser {
 }
 
 /** The API's ETag for a version; list items carry no header of their own. */
-export const entityTag = (version: number) => `"${version}"`;
+export { entityTag } from "../../../users-api/api/runtime/version-tags";
 
 const userPath = (username: string) => `${USERS_PATH}/${encodeURIComponent(username)}`;
 const JSON_CONTENT = { "content-type": "application/json" };
