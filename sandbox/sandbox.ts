@@ -43,8 +43,8 @@ interface ApiRoute {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  // Bind the port first: a taken port fails in milliseconds, before Java starts. Until the workload is up,
-  // no request can arrive anyway: the URL is printed only once `startSandbox` returns.
+  // Bind the port first: a taken port fails in milliseconds, before Java starts. The URL is printed only once
+  // `startSandbox` returns; a request that finds the port earlier gets a 503 until the site is built.
   const routes: ApiRoute[] = [];
   let site: StaticSite = async (_req, res) => {
     res.writeHead(503, { "content-type": "text/plain" }).end("The sandbox is starting.");
