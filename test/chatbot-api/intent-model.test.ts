@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import evaluationSet from "../../usermanagement/chatbot-api/nlp/evaluation/evaluation-set.json";
 import committedModel from "../../usermanagement/chatbot-api/nlp/runtime/nlu/intent-model.json";
-import corpus from "../../usermanagement/chatbot-api/nlp/runtime/training/corpus.json";
-import { trainIntentModel } from "../../usermanagement/chatbot-api/nlp/runtime/training/train";
+import corpus from "../../usermanagement/chatbot-api/nlp/training/corpus.json";
+import { trainIntentModel } from "../../usermanagement/chatbot-api/nlp/training/train";
 
 /** Lowercase words only, so that case and punctuation don't hide a copied utterance. */
 const normalise = (text: string) =>

@@ -1,8 +1,8 @@
 // Trains the intent model from the corpus: a pure function, so a test can prove the committed model is
 // exactly what the committed corpus produces.
 import naiveBayes from "wink-naive-bayes-text-classifier";
-import type { IntentModel } from "../nlu/classifier";
-import { MASKS } from "../nlu/features";
+import type { IntentModel } from "../runtime/nlu/classifier";
+import { MASKS } from "../runtime/nlu/features";
 import { contentWords, templateFeatures, usernameContexts } from "./template";
 
 export interface TrainingCorpus {

@@ -1,8 +1,8 @@
 // Reads a training template such as "what is {username}'s email" into the pieces the classifier learns
 // from, and collects the words that stand around usernames.
-import { type EntitySlot, type Piece, toFeatures } from "../nlu/features";
-import { expandShortForm, isFunctionWord } from "../nlu/function-words";
-import { tokenize } from "../nlu/tokenize";
+import { type EntitySlot, type Piece, toFeatures } from "../runtime/nlu/features";
+import { expandShortForm, isFunctionWord } from "../runtime/nlu/function-words";
+import { tokenize } from "../runtime/nlu/tokenize";
 
 const PLACEHOLDER = /\{(username|email|displayName)\}/;
 const POSSESSIVE_START = /^['’]s\b/;
