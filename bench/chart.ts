@@ -77,7 +77,7 @@ export function renderChart(results: BenchResults): string {
 function targetBars(results: BenchResults): TargetBar[] {
   const bars: TargetBar[] = [];
   if (results.synth.ok) {
-    const { ratio } = results.synth.value;
+    const ratio = results.synth.value.ratio.median;
     bars.push({
       label: "cdk synth vs bare app",
       value: ratio,
@@ -99,7 +99,7 @@ function targetBars(results: BenchResults): TargetBar[] {
   }
   if (results.coldStarts.ok) {
     for (const name of ["usersApi", "chatbotApi"] as const) {
-      const { ratio } = results.coldStarts.value[name];
+      const ratio = results.coldStarts.value[name].ratio.median;
       bars.push({
         label: `${LAMBDAS[name].label} cold init vs empty`,
         value: ratio,
@@ -113,7 +113,7 @@ function targetBars(results: BenchResults): TargetBar[] {
       ["get", "Sandbox GET"],
       ["create", "Sandbox POST"],
     ] as const) {
-      const { share } = results.throughput.value[operation];
+      const share = results.throughput.value[operation].share.median;
       // A floor, not a ceiling: the allowance used is how far below the direct rate the sandbox falls.
       bars.push({
         label: `${label} vs direct`,

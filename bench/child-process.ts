@@ -76,3 +76,9 @@ export async function runTsChild<T>(script: string, input: unknown, timeoutMs: n
 export function answerParent(result: unknown): void {
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
+
+/** CPU time (user + system) this process has spent since `before`, in ms. */
+export function cpuMsSince(before: NodeJS.CpuUsage): number {
+  const { user, system } = process.cpuUsage(before);
+  return (user + system) / 1000;
+}

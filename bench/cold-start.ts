@@ -5,7 +5,7 @@ import type { PlainRequest } from "../sandbox/payload-v2";
 import type { LambdaName } from "./bundles";
 import { runChild } from "./child-process";
 import type { ColdStartTimes } from "./cold-start-child";
-import { ratioOfMedians, type Summary, summarize } from "./stats";
+import { pairedRatios, type Summary, summarize } from "./stats";
 
 export const COLD_START_TARGET_RATIO = 2;
 
@@ -26,7 +26,8 @@ export interface ColdStart {
   readonly invokeMs: Summary;
   /** The empty handler's, measured in the same interleaved runs. */
   readonly emptyTotalMs: Summary;
-  readonly ratio: number;
+  /** Total ÷ the empty handler's, run by run. */
+  readonly ratio: Summary;
   readonly status: number | undefined;
 }
 
@@ -63,7 +64,10 @@ export async function measureColdStarts<Name extends string>(
       importMs: summarize(handlerRuns.map((times) => times.importMs)),
       invokeMs: summarize(handlerRuns.map((times) => times.invokeMs)),
       emptyTotalMs,
-      ratio: ratioOfMedians(totalMs, emptyTotalMs),
+      ratio: pairedRatios(
+        handlerRuns.map((times) => times.totalMs),
+        emptyRuns.map((times) => times.totalMs),
+      ),
       status: handlerRuns[0].status,
     };
   }

@@ -8,7 +8,7 @@ export interface BenchConfig {
   readonly synthWarmUps: number;
   /** Fresh processes per bundle, interleaved with the empty handler's. */
   readonly coldStartRuns: number;
-  /** Runs per operation and path, interleaved sandbox/direct. */
+  /** Runs per operation and path, interleaved sandbox, handler in-process, direct. */
   readonly throughputRuns: number;
   readonly throughputSeconds: number;
   /** Requests in flight at once, the same on both paths. */

@@ -64,7 +64,7 @@ export function coldStartDetails(coldStarts: Record<ColdStartName, ColdStart>): 
       ms(run.importMs.median),
       ms(run.invokeMs.median),
       ms(run.emptyTotalMs.median),
-      times(run.ratio),
+      spread(run.ratio, times),
       String(run.status),
     ];
   });
@@ -91,9 +91,17 @@ export function throughputDetails(
         spread(throughput[operation].sandboxPerSecond, perSecond),
         spread(throughput[operation].handlerPerSecond, perSecond),
         spread(throughput[operation].directPerSecond, perSecond),
-        percent(throughput[operation].share),
+        spread(throughput[operation].share, percent),
         String(throughput[operation].failures),
       ]),
+    ),
+    "Node.js CPU per successful request (DynamoDB Local's Java not included). Sandbox: the sandbox's process plus autocannon's; the others: the one process that generates the load and runs the handler or the SDK. On 2 cores shared with DynamoDB Local (and whatever else runs), CPU per request bounds the rate.",
+    markdownTable(
+      ["Operation", "Sandbox", "Handler in-process", "Direct"],
+      (["get", "create"] as const).map((operation) => {
+        const cpu = throughput[operation].cpuMsPerRequest;
+        return [label[operation], spread(cpu.sandbox, ms), spread(cpu.handler, ms), spread(cpu.direct, ms)];
+      }),
     ),
   ].join("\n\n");
 }
@@ -132,13 +140,15 @@ export function loadDetails(load: LoadAnswer): string {
 }
 
 export function synthDetails(synth: SynthResult): string {
-  const rows = [["Wall time", spread(synth.fullMs, ms), spread(synth.bareMs, ms), times(synth.ratio)]];
+  const rows = [
+    ["Wall time", spread(synth.fullMs, ms), spread(synth.bareMs, ms), spread(synth.ratio, times)],
+  ];
   if (synth.cpu) {
     rows.push([
       "CPU time (CLI + app + esbuild)",
       spread(synth.cpu.fullMs, ms),
       spread(synth.cpu.bareMs, ms),
-      times(synth.cpu.ratio),
+      spread(synth.cpu.ratio, times),
     ]);
   }
   const staged = Object.values(synth.stagedBundleBytes).map(kb).join(", ");

@@ -23,7 +23,7 @@ export function renderMarkdown(results: BenchResults, table: string): string {
   const sections = [
     "# Benchmark results",
     `Written by \`npm run bench${config.quick ? " -- --quick" : ""}\` at ${results.generatedAt} on Node ${machine.node}, ${machine.cpus} CPUs (load average at start ${machine.loadAverageAtStart.map((load) => load.toFixed(1)).join(" / ")}). ` +
-      "Each figure is the median (min–max) of several runs, taken side by side with its baseline in the same invocation; absolute times belong to this machine, the ratios are the point.",
+      "Each figure is the median (min–max) of several runs, taken side by side with its baseline in the same invocation. Ratios are taken run by run, each run against the baseline run next to it, then summarized the same way. Absolute times belong to this machine (and to whatever else it was running); the ratios are the point.",
     table,
     `![Latency percentiles and ratios against their targets](${REPORT_NAME}.svg)`,
   ];

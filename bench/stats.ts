@@ -23,5 +23,12 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
 }
 
-/** How the measured median compares with its baseline's median, e.g. 1.25 = 25 % slower or bigger. */
-export const ratioOfMedians = (measured: Summary, baseline: Summary) => measured.median / baseline.median;
+/**
+ * Each run against the baseline run taken next to it (e.g. 1.25 = 25 % slower), summarized: pairing cancels the
+ * drift of a machine whose load changes from one minute to the next.
+ */
+export function pairedRatios(measured: readonly number[], baseline: readonly number[]): Summary {
+  if (measured.length !== baseline.length)
+    throw new Error("paired ratios need as many baseline runs as runs");
+  return summarize(measured.map((value, i) => value / baseline[i]));
+}

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runChild } from "./child-process";
-import { ratioOfMedians, type Summary, summarize } from "./stats";
+import { pairedRatios, type Summary, summarize } from "./stats";
 
 export const SYNTH_TARGET_RATIO = 1.3;
 
@@ -14,10 +14,10 @@ const BARE_APP = "node --import tsx bench/fixtures/bare-app.ts";
 export interface SynthResult {
   readonly fullMs: Summary;
   readonly bareMs: Summary;
-  /** Wall time, full ÷ bare: the figure the target is about. */
-  readonly ratio: number;
+  /** Wall time, full ÷ bare, run by run: the figure the target is about. */
+  readonly ratio: Summary;
   /** CPU time of the CLI, the app and esbuild, when the OS reports it: steadier than wall time on a busy machine. */
-  readonly cpu?: { readonly fullMs: Summary; readonly bareMs: Summary; readonly ratio: number };
+  readonly cpu?: { readonly fullMs: Summary; readonly bareMs: Summary; readonly ratio: Summary };
   /** The Lambda bundles CDK itself staged, to check bench/bundles.ts builds the same thing. */
   readonly stagedBundleBytes: Record<string, number>;
 }
@@ -43,13 +43,16 @@ export async function measureSynth(runs: number, warmUps: number): Promise<Synth
       ? {
           fullMs: summarize(fullCpu),
           bareMs: summarize(bareCpu),
-          ratio: ratioOfMedians(summarize(fullCpu), summarize(bareCpu)),
+          ratio: pairedRatios(fullCpu, bareCpu),
         }
       : undefined;
   return {
     fullMs,
     bareMs,
-    ratio: ratioOfMedians(fullMs, bareMs),
+    ratio: pairedRatios(
+      full.map((run) => run.wallMs),
+      bare.map((run) => run.wallMs),
+    ),
     cpu,
     stagedBundleBytes: full[full.length - 1].stagedBundleBytes,
   };

@@ -7,7 +7,7 @@ import { checkPoolUser } from "../../bench/load-verify";
 import type { PoolUser, UserRecord } from "../../bench/load-workload";
 import { renderMarkdown } from "../../bench/report";
 import type { BenchResults } from "../../bench/results";
-import { percentile, summarize } from "../../bench/stats";
+import { pairedRatios, percentile, summarize } from "../../bench/stats";
 import { summaryRows } from "../../bench/summary";
 
 const record = (version: number, displayName = `v${version}`): UserRecord => ({
@@ -32,6 +32,10 @@ function poolUser(acknowledgedVersions: number[], unknownOutcomes = 0): PoolUser
 }
 
 describe("stats", () => {
+  it("pairs each run with the baseline run taken next to it", () => {
+    expect(pairedRatios([20, 30, 12], [10, 10, 12])).toEqual({ median: 2, min: 1, max: 3, runs: 3 });
+  });
+
   it("summarizes with the median of an even count as the mean of the middle two", () => {
     expect(summarize([4, 1, 3, 2])).toEqual({ median: 2.5, min: 1, max: 4, runs: 4 });
   });
@@ -98,8 +102,8 @@ describe("the report", () => {
     throughput: {
       ok: true,
       value: {
-        get: { ...throughput(70, 100), share: 0.7 },
-        create: { ...throughput(50, 100), share: 0.5 },
+        get: { ...throughput(70, 100), share: summary(0.7) },
+        create: { ...throughput(50, 100), share: summary(0.5) },
       },
     },
     load: { ok: false, error: "not measured" },
