@@ -129,7 +129,8 @@ function targetBars(results: BenchResults): TargetBar[] {
 function targetPanel(bars: readonly TargetBar[], top: number): { svg: string; height: number } {
   const scaleMax = Math.max(2, ...bars.map((bar) => Math.min(bar.load, 4)));
   const plotWidth = WIDTH - LABEL_WIDTH - 200;
-  const x = (load: number) => LABEL_WIDTH + (Math.min(load, scaleMax) / scaleMax) * plotWidth;
+  // A floor beaten by far (e.g. the sandbox faster than direct) uses none of its allowance: no bar.
+  const x = (load: number) => LABEL_WIDTH + (Math.min(Math.max(load, 0), scaleMax) / scaleMax) * plotWidth;
   const rows = bars.map((bar, i) => {
     const rowY = top + i * ROW;
     const color = bar.load <= 1 ? GOOD : MISSED;
@@ -144,8 +145,8 @@ function targetPanel(bars: readonly TargetBar[], top: number): { svg: string; he
   const footnote = `Ceilings: measured ÷ target. Floors (sandbox throughput): shortfall from the direct rate ÷ the ${percent(1 - THROUGHPUT_TARGET_SHARE)} allowed.`;
   return {
     svg: [
-      ...rows,
       line,
+      ...rows,
       text(x(1) - 14, top + height + 14, "target", "11px", "#000"),
       text(16, top + height + 32, footnote, "11px", "#555"),
     ].join("\n"),

@@ -125,4 +125,15 @@ describe("the report", () => {
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg).toContain("Sandbox POST vs direct");
   });
+
+  it("draws a floor beaten by far inside the chart, not left of it", () => {
+    const faster = { ...throughput(110, 100), share: summary(1.1) };
+    const svg = renderChart({
+      ...results,
+      throughput: { ok: true, value: { get: faster, create: faster } },
+    });
+    const valueLabelX = Number(/<text x="([\d.]+)"[^>]*>110 %/.exec(svg)?.[1]);
+    const barStartX = Number(/<rect x="([\d.]+)"/.exec(svg)?.[1]);
+    expect(valueLabelX).toBeGreaterThan(barStartX);
+  });
 });
