@@ -66,6 +66,9 @@ export interface PoolUser {
 
 export interface Ledger {
   readonly pool: PoolUser[];
+  /** The pool users that may change email, and those whose emails stay taken. */
+  readonly movers: PoolUser[];
+  readonly fixed: PoolUser[];
   readonly created: Map<string, UserRecord>;
   /** Usernames whose create was refused: they must not exist afterwards. */
   readonly refusedCreates: Set<string>;
@@ -75,6 +78,8 @@ export interface Ledger {
 
 export const newLedger = (pool: PoolUser[]): Ledger => ({
   pool,
+  movers: pool.filter((user) => user.mover),
+  fixed: pool.filter((user) => !user.mover),
   created: new Map(),
   refusedCreates: new Set(),
   unknownCreates: 0,
@@ -96,8 +101,7 @@ export function drawOperation(ledger: Ledger, random: () => number, n: number, w
   const kind = writes ? pickKind(random) : "read";
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)];
   const user = pick(ledger.pool);
-  const movers = ledger.pool.filter((candidate) => candidate.mover);
-  const fixed = ledger.pool.filter((candidate) => !candidate.mover);
+  const { movers, fixed } = ledger;
   const json = (username: string, method: string, path: string, body: object, ifMatch?: number) => ({
     kind,
     username,
