@@ -68,7 +68,7 @@ export async function measureBundles(workDir: string): Promise<BundlesResult> {
 }
 
 async function measureSpa(outDir: string): Promise<SpaSize> {
-  const built = await buildSpa(outDir);
+  const built = buildSpa(outDir);
   const files = await Promise.all(
     built.files.map(async ({ path, bytes }) => ({
       path,

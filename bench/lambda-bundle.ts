@@ -1,8 +1,8 @@
-// Builds a Lambda entry the way lambda-http-api.ts has CDK's NodejsFunction build it (local esbuild, ESM,
-// minified, target node24, AWS SDK bundled, module-first main fields, the createRequire banner, source map),
-// with a metafile so that the bundle's size can be broken down by package.
+// Builds a Lambda entry with the options CDK's NodejsFunction bundles it with (lambda-bundling.ts), plus a
+// metafile so that the bundle's size can be broken down by package.
 import { join } from "node:path";
 import { build } from "esbuild";
+import { LAMBDA_ESBUILD_OPTIONS } from "../usermanagement/shared/infrastructure/lambda-bundling";
 
 export interface LambdaBundle {
   readonly path: string;
@@ -10,10 +10,6 @@ export interface LambdaBundle {
   /** Bytes of the minified bundle contributed by each npm package, `(project code)` for our own sources. */
   readonly bytesByPackage: Record<string, number>;
 }
-
-/** The banner NodejsFunction adds for ESM output: CommonJS dependencies inside an ESM bundle still call `require`. */
-const CREATE_REQUIRE_BANNER =
-  "import{createRequire}from'module';const require=createRequire(import.meta.url);";
 
 export interface BundleOptions {
   /**
@@ -30,16 +26,10 @@ export async function buildLambdaBundle(
 ): Promise<LambdaBundle> {
   const outfile = join(outDir, "index.mjs");
   const result = await build({
+    ...LAMBDA_ESBUILD_OPTIONS,
+    mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node24",
-    minify: true,
-    sourcemap: true,
-    mainFields: ["module", "main"],
-    banner: { js: CREATE_REQUIRE_BANNER },
     external: options.external,
     metafile: true,
     logLevel: "silent",

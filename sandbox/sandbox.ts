@@ -62,7 +62,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const siteDir = await mkdtemp(join(tmpdir(), "usermanagement-ui-"));
   let database: DynamoDBLocal | undefined;
   try {
-    await buildSpa(siteDir);
+    buildSpa(siteDir);
     site = createStaticSite(siteDir);
     database = await startDynamoDBLocal();
     await createUsersTable(database.endpoint);

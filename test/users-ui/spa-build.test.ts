@@ -10,7 +10,7 @@ let files: BuiltFile[];
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), "spa-build-test-"));
-  ({ files } = await buildSpa(outDir));
+  ({ files } = buildSpa(outDir));
 });
 
 afterAll(async () => {
@@ -49,7 +49,7 @@ describe("buildSpa", () => {
   it("is deterministic: a second build gives the same hashed names, as synthesis requires", async () => {
     const again = await mkdtemp(join(tmpdir(), "spa-build-test-"));
     try {
-      expect((await buildSpa(again)).files).toEqual(files);
+      expect(buildSpa(again).files).toEqual(files);
     } finally {
       await rm(again, { recursive: true, force: true });
     }

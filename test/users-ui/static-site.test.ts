@@ -48,7 +48,7 @@ function get(
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), "static-site-test-"));
   const siteDir = join(workDir, "site");
-  ({ files } = await buildSpa(siteDir));
+  ({ files } = buildSpa(siteDir));
   // Files just outside the site, which no request may reach.
   await writeFile(join(workDir, "secret.txt"), "outside the site");
   await mkdir(join(siteDir, "nested"));

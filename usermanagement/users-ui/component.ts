@@ -1,6 +1,5 @@
 // The Users UI component: the single-page app in a private bucket behind CloudFront, which also routes
 // `/api/users*` and `/api/chat*` to the two API components, so the browser only ever talks to one origin.
-import { execFileSync } from "node:child_process";
 import * as path from "node:path";
 import {
   CfnOutput,
@@ -21,7 +20,7 @@ import * as logs from "aws-cdk-lib/aws-logs";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
 import type { Construct } from "constructs";
-import { ASSETS_DIR } from "./spa/build";
+import { ASSETS_DIR, buildSpa } from "./spa/build";
 import {
   CONTENT_SECURITY_POLICY,
   HASHED_ASSETS_CACHE_CONTROL,
@@ -150,9 +149,7 @@ export class UsersUI extends Stack {
         image: DockerImage.fromRegistry("public.ecr.aws/docker/library/node:24"),
         local: {
           tryBundle(outputDir) {
-            execFileSync(process.execPath, ["--import", "tsx", path.join(SPA_DIR, "build.ts"), outputDir], {
-              stdio: ["ignore", "ignore", "inherit"],
-            });
+            buildSpa(outputDir);
             return true;
           },
         },

@@ -8,6 +8,7 @@ import * as nodejs from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import type { ApiResource } from "../runtime/api-router";
+import { CREATE_REQUIRE_BANNER, LAMBDA_ALIASES, LAMBDA_ESBUILD_OPTIONS } from "./lambda-bundling";
 
 export interface LambdaHttpApiProps {
   /** The TypeScript module exporting `handler`. */
@@ -72,15 +73,18 @@ export class LambdaHttpApi extends Construct {
       logGroup,
       bundling: {
         format: nodejs.OutputFormat.ESM,
-        target: "node24",
-        minify: true,
-        sourceMap: true,
+        target: LAMBDA_ESBUILD_OPTIONS.target,
+        minify: LAMBDA_ESBUILD_OPTIONS.minify,
+        sourceMap: LAMBDA_ESBUILD_OPTIONS.sourcemap,
+        sourcesContent: LAMBDA_ESBUILD_OPTIONS.sourcesContent,
+        mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
+        banner: CREATE_REQUIRE_BANNER,
+        esbuildArgs: Object.fromEntries(
+          Object.entries(LAMBDA_ALIASES).map(([module, replacement]) => [`--alias:${module}`, replacement]),
+        ),
         // Bundle the AWS SDK too: a pinned, tree-shaken client starts faster than the runtime's full copy.
         bundleAwsSDK: true,
         externalModules: [],
-        mainFields: ["module", "main"],
-        // CommonJS dependencies inside an ESM bundle still call `require`.
-        banner: "import{createRequire}from'module';const require=createRequire(import.meta.url);",
         forceDockerBundling: false,
       },
     });

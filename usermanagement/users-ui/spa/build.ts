@@ -1,11 +1,12 @@
 // Builds the Users UI single-page app into a directory ready to upload as is: `index.html` plus content-hashed,
 // minified assets under `assets/`. The CDK stack calls it at synth time and deploys the directory; the local
-// sandbox calls it at start-up. Run it directly to build and print sizes: `npx tsx usermanagement/users-ui/spa/build.ts [outDir]`.
-import { mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+// sandbox calls it at start-up. Synchronous, so the stack's asset bundling runs it in the CDK app's own process
+// rather than in a child one. Run it directly to build and print sizes: `npx tsx usermanagement/users-ui/spa/build.ts [outDir]`.
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { buildSync } from "esbuild";
 
 const RUNTIME_DIR = fileURLToPath(new URL("./runtime/", import.meta.url));
 
@@ -21,11 +22,11 @@ export interface BuiltFile {
   readonly bytes: number;
 }
 
-export async function buildSpa(outDir: string): Promise<{ files: BuiltFile[] }> {
+export function buildSpa(outDir: string): { files: BuiltFile[] } {
   const out = resolve(outDir);
-  await rm(join(out, ASSETS_DIR), { recursive: true, force: true });
-  await mkdir(out, { recursive: true });
-  const result = await build({
+  rmSync(join(out, ASSETS_DIR), { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const result = buildSync({
     entryPoints: Object.values(ENTRY_POINTS).map((file) => join(RUNTIME_DIR, file)),
     outdir: join(out, ASSETS_DIR),
     entryNames: "[name]-[hash]",
@@ -48,19 +49,15 @@ export async function buildSpa(outDir: string): Promise<{ files: BuiltFile[] }> 
     if (!path) throw new Error(`esbuild produced nothing for ${source}`);
     return path;
   };
-  const template = await readFile(join(RUNTIME_DIR, "index.html"), "utf8");
+  const template = readFileSync(join(RUNTIME_DIR, "index.html"), "utf8");
   const html = Object.values(ENTRY_POINTS).reduce(
     // Absolute paths: the SPA fallback serves index.html at any route, e.g. /users/alice.
     (page, source) => replaceOnce(page, `"./${source}"`, `"/${builtFrom(source)}"`),
     template,
   );
-  await writeFile(join(out, "index.html"), html);
+  writeFileSync(join(out, "index.html"), html);
   const paths = ["index.html", ...Object.values(ENTRY_POINTS).map(builtFrom)];
-  return {
-    files: await Promise.all(
-      paths.map(async (path) => ({ path, bytes: (await stat(join(out, path))).size })),
-    ),
-  };
+  return { files: paths.map((path) => ({ path, bytes: statSync(join(out, path)).size })) };
 }
 
 function replaceOnce(text: string, search: string, replacement: string): string {
@@ -73,9 +70,9 @@ function replaceOnce(text: string, search: string, replacement: string): string 
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const outDir = process.argv[2] ?? "cdk.out/users-ui-spa";
-  const { files } = await buildSpa(outDir);
+  const { files } = buildSpa(outDir);
   for (const { path, bytes } of files) {
-    const gzipped = gzipSync(await readFile(join(outDir, path))).byteLength;
+    const gzipped = gzipSync(readFileSync(join(outDir, path))).byteLength;
     console.log(`${path.padEnd(40)} ${String(bytes).padStart(7)} B  ${String(gzipped).padStart(6)} B gzip`);
   }
 }
