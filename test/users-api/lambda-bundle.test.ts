@@ -1,0 +1,69 @@
+// The Users API as Lambda runs it: the esbuild bundle CDK deploys, credentials from the environment only.
+import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { build } from "esbuild";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { type HttpApiHandler, invokeHttpApi } from "../../sandbox/payload-v2";
+import { LAMBDA_ESBUILD_OPTIONS } from "../../usermanagement/shared/infrastructure/lambda-bundling";
+import { createTableInput } from "../../usermanagement/users-api/database/table-schema";
+
+let handler: HttpApiHandler;
+let bundleText: string;
+
+beforeAll(async () => {
+  const tableName = `Users-${randomUUID()}`;
+  const credentials = { accessKeyId: "bundletest", secretAccessKey: "bundletest" };
+  const client = new DynamoDBClient({
+    endpoint: inject("dynamoDBEndpoint"),
+    region: "us-east-1",
+    credentials,
+  });
+  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  const outfile = join(mkdtempSync(join(tmpdir(), "users-api-bundle-")), "index.mjs");
+  const result = await build({
+    ...LAMBDA_ESBUILD_OPTIONS,
+    mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
+    entryPoints: ["usermanagement/users-api/api/runtime/handler.ts"],
+    outfile,
+    write: true,
+  });
+  expect(result.errors).toEqual([]);
+  bundleText = (await import("node:fs")).readFileSync(outfile, "utf8");
+  // What Lambda puts in the environment of a function (the endpoint aside, which points at DynamoDB Local).
+  Object.assign(process.env, {
+    USERS_TABLE_NAME: tableName,
+    AWS_REGION: "us-east-1",
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_SESSION_TOKEN: "session",
+    AWS_ENDPOINT_URL_DYNAMODB: inject("dynamoDBEndpoint"),
+  });
+  ({ handler } = await import(pathToFileURL(outfile).href));
+});
+
+describe("the Users API bundle", () => {
+  it("creates and reads a user with the credentials Lambda provides", async () => {
+    const created = await invokeHttpApi(handler, "UsersApi", {
+      method: "POST",
+      url: "/api/users",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "bundled", email: "bundled@example.com" }),
+    });
+    const read = await invokeHttpApi(handler, "UsersApi", { method: "GET", url: "/api/users/bundled" });
+
+    expect(created.status).toBe(201);
+    expect(read.status).toBe(200);
+    expect(JSON.parse(read.body.toString()).email).toBe("bundled@example.com");
+  });
+
+  it("leaves out the credential sources Lambda never uses", () => {
+    for (const unused of ["credential-provider-sso", "credential-provider-ini", "sso_session"]) {
+      expect(bundleText).not.toContain(unused);
+    }
+    expect(bundleText).not.toContain("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+  });
+});
