@@ -1,15 +1,10 @@
 // The load run's mixed workload, and the ledger of what the server acknowledged: every request is drawn here,
 // and every answer is recorded here, so that the final state can be checked against it exactly.
 
+import type { User } from "../usermanagement/users-api/api/runtime/user";
+
 /** What the API returns for a user; the fields the ledger compares. */
-export interface UserRecord {
-  readonly username: string;
-  readonly email: string;
-  readonly displayName?: string;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  readonly version: number;
-}
+export type UserRecord = User;
 
 export type OperationKind =
   | "read"
