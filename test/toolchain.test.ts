@@ -4,9 +4,9 @@ import type { Stack } from "aws-cdk-lib";
 import { Stage } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TOOLCHAIN_ENV } from "../../constants";
-import { Toolchain } from "../../toolchain";
-import { testApp } from "../support/cdk-app";
+import { TOOLCHAIN_ENV } from "../constants";
+import { Toolchain } from "../toolchain";
+import { testApp } from "./support/cdk-app";
 
 let toolchain: Toolchain;
 let pipeline: Template;
@@ -123,7 +123,7 @@ describe("the pipeline", () => {
   });
 
   it("runs the CDK CLI version that package.json pins", async () => {
-    const { devDependencies } = (await import("../../package.json", { with: { type: "json" } })).default;
+    const { devDependencies } = (await import("../package.json", { with: { type: "json" } })).default;
     pipeline.hasResourceProperties("AWS::CodeBuild::Project", {
       Source: {
         BuildSpec: Match.stringLikeRegexp(`aws-cdk@${devDependencies["aws-cdk"].replace(/\./g, "\\.")}`),
