@@ -14,6 +14,7 @@ import {
 } from "../../../shared/runtime/api-router";
 import { readJsonBody } from "../../../shared/runtime/json-body";
 import { validationProblem } from "../../../shared/runtime/problem-details";
+import { writeAccessMiddleware } from "./authorization";
 import { answerDomainErrors } from "./domain-problems";
 import { decodeCursor, encodeCursor } from "./list-cursor";
 import { USER_ITEM, USERS_API_RESOURCES, USERS_COLLECTION } from "./routes";
@@ -54,6 +55,7 @@ export function createUsersApiHandler(props: UsersApiProps): HttpApiLambdaHandle
     tableName: props.tableName,
   });
   const router = createApiRouter(logger, USERS_API_RESOURCES);
+  router.use(writeAccessMiddleware);
 
   router.post(toRouterPath(USERS_COLLECTION.path), async ({ req }) => {
     const input = parse(createUserSchema, await readJsonBody(req));
