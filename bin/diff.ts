@@ -61,6 +61,10 @@ function main(): number {
   }
   const [stack] = positionals;
   const base = values.base ?? "main";
+  if (spawnSync("git", ["rev-parse", "--git-dir"], { stdio: "ignore" }).status !== 0) {
+    console.error("diff: not inside a git repository, so there is no baseline commit to synthesize");
+    return 2;
+  }
   if (spawnSync("git", ["rev-parse", "--verify", "--quiet", `${base}^{commit}`]).status !== 0) {
     console.error(`diff: '${base}' is not a commit, branch or tag of this repository`);
     return 2;

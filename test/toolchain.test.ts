@@ -1,12 +1,19 @@
 // The pipeline and its production stage: what production runs with, and how the smoke test is fed.
 
+import { execSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import type { Stack } from "aws-cdk-lib";
-import { Stage } from "aws-cdk-lib";
+import { Stage, Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
+import * as iam from "aws-cdk-lib/aws-iam";
+import type { IConstruct } from "constructs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TOOLCHAIN_ENV } from "../constants";
 import { Toolchain } from "../toolchain";
 import { testApp } from "./support/cdk-app";
+import { NO_GIT_SKIP, skipWithoutGitHistory } from "./support/git-history";
 
 let toolchain: Toolchain;
 let pipeline: Template;
@@ -116,6 +123,8 @@ describe("the pipeline", () => {
       FullRepositoryId: "your-github-owner/user-management",
       BranchName: "main",
       ConnectionArn: expect.stringContaining(":connection/"),
+      // A clone with its history, not a zip of the files: what `npm run diff` and its tests need.
+      OutputArtifactFormat: "CODEBUILD_CLONE_REF",
     });
     pipeline.hasResourceProperties("AWS::CodeBuild::Project", {
       Source: { BuildSpec: Match.stringLikeRegexp('"bash \\.ci/run",\\s*"npx cdk synth"') },
@@ -130,6 +139,82 @@ describe("the pipeline", () => {
       },
     });
   });
+
+  it("publishes assets with the cdk-assets version that package.json pins", async () => {
+    const { devDependencies } = (await import("../package.json", { with: { type: "json" } })).default;
+    const assetProjects = Object.values(pipeline.findResources("AWS::CodeBuild::Project")).filter((project) =>
+      String(project.Properties.Description ?? "").includes("/Pipeline/Assets/"),
+    );
+    expect(assetProjects.length).toBeGreaterThan(0);
+    for (const project of assetProjects) {
+      expect(project.Properties.Source.BuildSpec).toContain(
+        `"npm install -g cdk-assets@${devDependencies["cdk-assets"]}"`,
+      );
+    }
+  });
+
+  it("acknowledges each `Resource: *` statement on its own role, with a reason naming its actions", () => {
+    const wildcardPolicies = Object.entries(pipeline.findResources("AWS::IAM::Policy")).flatMap(
+      ([id, policy]) => {
+        const statements: { Action: string | string[]; Resource: unknown }[] =
+          policy.Properties.PolicyDocument.Statement;
+        const actions = statements
+          .filter((statement) => [statement.Resource].flat().includes("*"))
+          .flatMap((statement) => [statement.Action].flat());
+        return actions.length ? [{ id, actions }] : [];
+      },
+    );
+    expect(wildcardPolicies.length).toBeGreaterThan(0);
+
+    for (const { id, actions } of wildcardPolicies) {
+      const policy = toolchain.node
+        .findAll()
+        .find(
+          (construct) => construct instanceof iam.CfnPolicy && toolchain.getLogicalId(construct) === id,
+        ) as iam.CfnPolicy;
+      const acknowledgedOn = policy.node.scopes.filter(
+        (scope) => wildcardAcknowledgement(scope) !== undefined,
+      );
+      // On the policy or its role: never on the pipeline or anything else holding other policies.
+      expect(acknowledgedOn.map((scope) => scope.node.path)).toEqual([
+        expect.stringMatching(/Role(\/DefaultPolicy(\/Resource)?)?$/),
+      ]);
+      const reason = wildcardAcknowledgement(acknowledgedOn[0]) ?? "";
+      for (const action of actions) expect(reason, `${id}: ${action}`).toContain(action);
+    }
+  });
+
+  it("its test command passes on a source archive without .git, skipping with its reason what needs history", (context) => {
+    skipWithoutGitHistory(context);
+    // What CodePipeline's zip holds: the committed files, no `.git`. Only the tests that use git run in it.
+    const archive = mkdtempSync(join(tmpdir(), "source-archive-"));
+    try {
+      execSync(`git archive HEAD | tar -x -C "${archive}"`);
+      symlinkSync(resolve("node_modules"), join(archive, "node_modules"));
+      const env = Object.fromEntries(
+        Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST")),
+      );
+
+      const run = spawnSync(
+        process.execPath,
+        [resolve("node_modules/vitest/vitest.mjs"), "run", ...HISTORY_TESTS],
+        {
+          cwd: archive,
+          encoding: "utf8",
+          env: { ...env, GIT_CEILING_DIRECTORIES: dirname(archive) },
+          timeout: 120_000,
+        },
+      );
+
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout + run.stderr).toContain(
+        `skipped "finds no difference between a clean checkout and its own HEAD`,
+      );
+      expect(run.stdout + run.stderr).toContain(NO_GIT_SKIP);
+    } finally {
+      rmSync(archive, { recursive: true, force: true });
+    }
+  }, 150_000);
 
   it("encrypts artifacts with a rotated key it can share with production", () => {
     pipeline.hasResourceProperties("AWS::KMS::Key", { EnableKeyRotation: true });
@@ -158,6 +243,20 @@ describe("the pipeline", () => {
     });
   });
 });
+
+/** The reason of an `IAM5[Resource::*]` acknowledgement made on this very construct, if any. */
+function wildcardAcknowledgement(scope: IConstruct): string | undefined {
+  for (const entry of scope.node.metadata) {
+    if (entry.type !== Validations.ACKNOWLEDGED_RULES_METADATA_KEY) continue;
+    const rules = entry.data as Record<string, string>;
+    const id = Object.keys(rules).find((rule) => rule.endsWith("AwsSolutions-IAM5[Resource::*]"));
+    if (id) return rules[id];
+  }
+  return undefined;
+}
+
+/** The test files that need git history: the ones a source archive would break. */
+const HISTORY_TESTS = ["test/bin/diff.test.ts"];
 
 // biome-ignore lint/suspicious/noExplicitAny: CloudFormation's pipeline action shape
 function pipelineActions(): any[] {
