@@ -37,6 +37,12 @@ export interface DialogAction {
   readonly slotToElicit?: SlotName;
 }
 
+/**
+ * The session attribute the bot sets when it asks its yes/no question a second time; a client sends the
+ * session state back unchanged, so the bot knows the next unclear answer is the last.
+ */
+export const CONFIRMATION_ASKED_AGAIN = "confirmationAskedAgain";
+
 export interface SessionState {
   readonly dialogAction: DialogAction;
   readonly intent: Intent;

@@ -1,10 +1,17 @@
 // The dialog, Lex-style and stateless: the client sends back the session state of the previous answer,
 // which says whether the bot was waiting for a slot, for a yes/no, or for nothing in particular.
-import type { ConfirmationState, DialogAction, IncomingSessionState, IntentState } from "../chat-contract";
+import {
+  CONFIRMATION_ASKED_AGAIN,
+  type ConfirmationState,
+  type DialogAction,
+  type IncomingSessionState,
+  type IntentState,
+} from "../chat-contract";
 import { type IntentName, isUserIntent, type SlotName, type UserIntentName } from "../intents";
 import { isFunctionWord } from "../nlu/function-words";
 import { type IntentScore, rankRequest, type Understanding, understand } from "../nlu/understand";
-import { isCancellation, readConfirmation, soleAnswerWord } from "./answers";
+import { isCancellation, soleAnswerWord } from "./answers";
+import { readConfirmation } from "./confirmation";
 import { messages } from "./messages";
 import { type SlotValues, slotValuesFrom, slotValuesFromState, validSlotValue } from "./slot-values";
 
@@ -18,6 +25,8 @@ export interface Turn {
   readonly message: string;
   /** The intents considered for this turn, best first. */
   readonly ranking: readonly IntentScore[];
+  /** The bot asks its yes/no question a second time: the next unclear answer fails the intent. */
+  readonly confirmationAskedAgain?: boolean;
 }
 
 /** How sure the classifier must be before a reply to a question is taken as a new request instead. */
@@ -39,7 +48,8 @@ export function nextTurn(text: string, previous: IncomingSessionState | undefine
   const intent = previous?.intent;
   const action = previous?.dialogAction;
   if (intent?.name === "DeleteUser" && action?.type === "ConfirmIntent") {
-    return answerConfirmation(text, slotValuesFromState(intent.slots));
+    const askedAgain = previous?.sessionAttributes?.[CONFIRMATION_ASKED_AGAIN] !== undefined;
+    return answerConfirmation(text, slotValuesFromState(intent.slots), askedAgain);
   }
   if (intent && isUserIntent(intent.name) && action?.type === "ElicitSlot" && action.slotToElicit) {
     return answerElicitation(text, intent.name, action.slotToElicit, slotValuesFromState(intent.slots));
@@ -92,23 +102,35 @@ function advance(intent: IntentName, values: SlotValues, ranking: readonly Inten
   }
 }
 
-function answerConfirmation(text: string, values: SlotValues): Turn {
+/**
+ * Only an unambiguous yes confirms (`confirmation.ts`). An unclear answer that makes a request of its own
+ * ("show me alice first") is taken as that request; any other unclear answer is asked again once, and a
+ * second one fails the intent, as a denial: nothing is deleted on a guess.
+ */
+function answerConfirmation(text: string, values: SlotValues, askedAgain: boolean): Turn {
   const ranking = [{ intent: "DeleteUser" as const, score: 1 }];
   const base = draft("DeleteUser", values, ranking);
-  switch (readConfirmation(text)) {
+  const denied = (message: string): Turn => ({
+    ...base,
+    ...close(message),
+    state: "Failed",
+    confirmationState: "Denied",
+  });
+  switch (readConfirmation(text, values.username?.interpretedValue)) {
     case "yes":
       return { ...base, ...close(messages.deleting(values)), confirmationState: "Confirmed" };
     case "no":
-      return {
-        ...base,
-        ...close(messages.notDeleting(values)),
-        state: "Failed",
-        confirmationState: "Denied",
-      };
+      return denied(messages.notDeleting(values));
   }
   const understanding = understand(text);
   if (understanding.ranking[0]?.intent !== "FallbackIntent") return interpret(understanding);
-  return { ...base, action: { type: "ConfirmIntent" }, message: messages.confirmAgain(values) };
+  if (askedAgain) return denied(messages.stillUnclear(values));
+  return {
+    ...base,
+    action: { type: "ConfirmIntent" },
+    message: messages.confirmAgain(values),
+    confirmationAskedAgain: true,
+  };
 }
 
 function answerElicitation(text: string, intent: UserIntentName, slot: SlotName, previous: SlotValues): Turn {

@@ -1,5 +1,11 @@
 // Dresses a dialog turn as Amazon Lex V2's RecognizeText response.
-import type { ChatRequest, ChatResponse, Intent, Interpretation } from "../chat-contract";
+import {
+  type ChatRequest,
+  type ChatResponse,
+  CONFIRMATION_ASKED_AGAIN,
+  type Intent,
+  type Interpretation,
+} from "../chat-contract";
 import type { IntentName } from "../intents";
 import type { Turn } from "./dialog";
 import { toLexSlots } from "./slot-values";
@@ -19,11 +25,18 @@ export function toLexResponse(request: ChatRequest, turn: Turn): ChatResponse {
     sessionState: {
       dialogAction: turn.action,
       intent,
-      sessionAttributes: request.sessionState?.sessionAttributes ?? {},
+      sessionAttributes: sessionAttributes(request, turn),
     },
     interpretations: interpretations(intent, turn),
     messages: [{ contentType: "PlainText", content: turn.message }],
   };
+}
+
+/** The client's attributes, echoed as Lex does, with the dialog's own mark set or cleared. */
+function sessionAttributes(request: ChatRequest, turn: Turn): Readonly<Record<string, string>> {
+  const { [CONFIRMATION_ASKED_AGAIN]: _previous, ...attributes } =
+    request.sessionState?.sessionAttributes ?? {};
+  return turn.confirmationAskedAgain ? { ...attributes, [CONFIRMATION_ASKED_AGAIN]: "true" } : attributes;
 }
 
 /** The chosen intent first, then the runners-up as the classifier ranked them, with empty slots. */

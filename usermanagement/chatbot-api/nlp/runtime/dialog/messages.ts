@@ -32,6 +32,8 @@ export const messages = {
   confirmAgain: (values: SlotValues) => `Please answer yes or no: delete user ${name(values)}?`,
   deleting: (values: SlotValues) => `OK, deleting user ${name(values)}.`,
   notDeleting: (values: SlotValues) => `OK, I won't delete ${name(values)}.`,
+  stillUnclear: (values: SlotValues) =>
+    `I couldn't tell whether that was a yes, so I won't delete ${name(values)}. Ask again to delete it.`,
   cancelled: () => "OK, cancelled.",
 
   creating: (values: SlotValues) =>

@@ -10,7 +10,7 @@ const FUNCTION_WORDS = new Set(
    to of in on at by for from with without into onto over about as than then so too very also just only
    and or but nor if because while
    please pls plz kindly thanks thank thx ty cheers
-   now right away quickly soon today again actually really maybe perhaps like
+   now right away quickly soon today again first later instead actually really maybe perhaps like
    there here up out off oh ok okay well hmm um uh`.split(/\s+/),
 );
 

@@ -1,6 +1,6 @@
 // POST /api/chat through the real handler: every intent, answered in Amazon Lex V2 RecognizeText's shape.
 import { describe, expect, it } from "vitest";
-import { chat, send, slotValues } from "./chatbot-api-client";
+import { chat, send, slotValues } from "../../../../support/chatbot-api-client";
 
 describe("each intent", () => {
   it("reads a complete CreateUser request and closes it ready for fulfilment", async () => {

@@ -1,6 +1,6 @@
 // Bad input gets a precise 4xx with RFC 9457 problem details, never a 5xx and never a chat answer.
 import { describe, expect, it } from "vitest";
-import { postChat, send } from "./chatbot-api-client";
+import { postChat, send } from "../../../../support/chatbot-api-client";
 
 const valid = { sessionId: "s-1", text: "list users" };
 const elicitUsername = (intent: Record<string, unknown>) => ({

@@ -1,6 +1,6 @@
 // Multi-turn dialogs through the real handler: the client sends back each answer's session state.
 import { describe, expect, it } from "vitest";
-import { chat, conversation, slotValues } from "./chatbot-api-client";
+import { chat, conversation, slotValues } from "../../../../../support/chatbot-api-client";
 
 describe("a missing required slot", () => {
   it("is asked for, and a bare reply fills it, until CreateUser is complete", async () => {
@@ -97,12 +97,60 @@ describe("DeleteUser confirmation", () => {
     expect(answer.sessionState.dialogAction).toEqual({ type: "Close" });
   });
 
-  it("is asked again when the reply is neither yes nor no", async () => {
-    const [, answer] = await conversation("remove peggy", "hmm, banana");
+  it.each([
+    "absolutely not",
+    "definitely not",
+    "certainly not",
+    "of course not",
+    "not sure",
+    "I'm not sure",
+    "not right now",
+    "do not do it",
+    "not ok",
+    "sure, but delete alice instead",
+    "ok show me alice first",
+  ])("is never confirmed by %j: peggy is not ready to be deleted", async (reply) => {
+    const [, answer] = await conversation("remove peggy", reply);
+
+    expect(answer.sessionState.intent.confirmationState).not.toBe("Confirmed");
+    expect(
+      answer.sessionState.intent.name === "DeleteUser" &&
+        answer.sessionState.intent.state === "ReadyForFulfillment",
+    ).toBe(false);
+  });
+
+  it("is asked again once when the reply is unclear, then fails without deleting", async () => {
+    const [, again, last] = await conversation("remove peggy", "hmm, not sure", "maybe?");
+
+    expect(again.sessionState.dialogAction).toEqual({ type: "ConfirmIntent" });
+    expect(again.sessionState.intent).toMatchObject({ name: "DeleteUser", confirmationState: "None" });
+    expect(again.messages[0].content).toMatch(/yes or no/);
+    expect(last.sessionState.dialogAction).toEqual({ type: "Close" });
+    expect(last.sessionState.intent).toMatchObject({
+      name: "DeleteUser",
+      state: "Failed",
+      confirmationState: "Denied",
+    });
+    expect(last.messages[0].content).toMatch(/won't delete peggy/);
+  });
+
+  it("still confirms on a clear yes after asking again", async () => {
+    const [, again, last] = await conversation("remove peggy", "banana", "yes");
+
+    expect(again.sessionState.dialogAction).toEqual({ type: "ConfirmIntent" });
+    expect(last.sessionState.intent).toMatchObject({
+      state: "ReadyForFulfillment",
+      confirmationState: "Confirmed",
+    });
+    expect(last.sessionState.sessionAttributes).toEqual({});
+  });
+
+  it("takes a new request made instead of an answer as that request, confirming nothing", async () => {
+    const [, answer] = await conversation("remove peggy", "sure, but delete alice instead");
 
     expect(answer.sessionState.dialogAction).toEqual({ type: "ConfirmIntent" });
     expect(answer.sessionState.intent).toMatchObject({ name: "DeleteUser", confirmationState: "None" });
-    expect(answer.messages[0].content).toMatch(/yes or no/);
+    expect(slotValues(answer)).toEqual({ username: "alice" });
   });
 
   it("asks for the username first when none was given, then confirms", async () => {
