@@ -1,0 +1,50 @@
+// Access tokens shaped like Amazon Cognito's, so the Users API and the SPA read the same claims in the sandbox
+// as in AWS. A Cognito access token carries `iss`, `sub`, `client_id`, `token_use: "access"`, `scope`
+// (space-separated), `auth_time`, `exp`, `iat`, `jti`, `version`, and for a person `username` and, when they
+// belong to any, `cognito:groups`; a client-credentials token names the client as `sub` and has no username.
+import type { KoaContext } from "oidc-provider";
+import { personById, SANDBOX_MACHINE_CLIENTS } from "./accounts";
+
+interface IssuedToken {
+  readonly kind: string;
+  readonly clientId: string;
+  readonly accountId?: string;
+  readonly grantId?: string;
+  readonly scope?: string;
+}
+
+interface StructuredToken {
+  header?: Record<string, unknown>;
+  payload: Record<string, unknown>;
+}
+
+/** oidc-provider's `formats.customizers.jwt`: runs right before a JWT access token is signed. */
+export async function cognitoAccessTokenShape(ctx: KoaContext, token: IssuedToken, jwt: StructuredToken) {
+  const { payload } = jwt;
+  payload.token_use = "access";
+  payload.version = 2;
+  // oidc-provider refuses a JWT access token without `aud`, which Cognito's lack; naming the client there
+  // leaves API Gateway's verdict unchanged, since it matches `aud` against the same list of client ids.
+  payload.aud = token.clientId;
+  payload.authorization_details = undefined;
+
+  if (token.kind === "ClientCredentials") {
+    // Cognito grants a client every scope it allows when the request names none.
+    const client = SANDBOX_MACHINE_CLIENTS.find((c) => c.clientId === token.clientId);
+    if (!payload.scope && client) payload.scope = client.scopes.join(" ");
+    payload.auth_time = payload.iat;
+    return;
+  }
+
+  const person = token.accountId ? personById(token.accountId) : undefined;
+  if (!person) return;
+  payload.username = person.username;
+  if (person.groups.length > 0) payload["cognito:groups"] = [...person.groups];
+  // A person's token names the OpenID scopes the SPA was granted ("openid email profile"), as Cognito's does.
+  const grant = token.grantId ? await ctx.oidc.provider.Grant.find(token.grantId) : undefined;
+  const oidcScope = grant?.getOIDCScope();
+  if (oidcScope) payload.scope = oidcScope;
+  // When the person signed in: kept on the code being exchanged, or on the refresh token being used.
+  const { AuthorizationCode, RefreshToken } = ctx.oidc.entities;
+  payload.auth_time = (AuthorizationCode ?? RefreshToken)?.authTime;
+}
