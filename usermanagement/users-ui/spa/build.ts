@@ -7,11 +7,20 @@ import { join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { buildSync } from "esbuild";
+import { USERNAME_MESSAGE } from "../../shared/runtime/username";
 
 const RUNTIME_DIR = fileURLToPath(new URL("./runtime/", import.meta.url));
 
 /** Where hashed, never-changing files go: the distribution caches this prefix for a year. */
 export const ASSETS_DIR = "assets";
+
+/**
+ * Texts index.html takes from the rules they describe, written in as `{{name}}` so the page states each rule
+ * in the words the API uses and never a copy of its own.
+ */
+const PAGE_TEXTS: Readonly<Record<string, string>> = {
+  usernameRule: `${USERNAME_MESSAGE.charAt(0).toUpperCase()}${USERNAME_MESSAGE.slice(1)}.`,
+};
 
 /** The sources index.html names; the build replaces each reference with the hashed file built from it. */
 const ENTRY_POINTS = { script: "main.ts", stylesheet: "styles.css" } as const;
@@ -50,14 +59,22 @@ export function buildSpa(outDir: string): { files: BuiltFile[] } {
     return path;
   };
   const template = readFileSync(join(RUNTIME_DIR, "index.html"), "utf8");
-  const html = Object.values(ENTRY_POINTS).reduce(
+  const withAssets = Object.values(ENTRY_POINTS).reduce(
     // Absolute paths: the SPA fallback serves index.html at any route, e.g. /users/alice.
     (page, source) => replaceOnce(page, `"./${source}"`, `"/${builtFrom(source)}"`),
     template,
   );
+  const html = Object.entries(PAGE_TEXTS).reduce(
+    (page, [name, text]) => replaceOnce(page, `{{${name}}}`, escapeHtml(text)),
+    withAssets,
+  );
   writeFileSync(join(out, "index.html"), html);
   const paths = ["index.html", ...Object.values(ENTRY_POINTS).map(builtFrom)];
   return { files: paths.map((path) => ({ path, bytes: statSync(join(out, path)).size })) };
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function replaceOnce(text: string, search: string, replacement: string): string {

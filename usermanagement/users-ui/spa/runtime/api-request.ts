@@ -1,13 +1,23 @@
-// One way to call either API: relative same-origin URLs, and every failure turned into an ApiError whose
-// message an operator can act on (unreachable, server trouble, or the API's own problem details).
+// One way to call either API: relative same-origin URLs, the operator's access token on every call, and every
+// failure turned into an ApiError whose message an operator can act on (unreachable, server trouble, not
+// allowed, or the API's own problem details).
+import type { ProblemDetails } from "../../../shared/runtime/problem-details";
 
-/** RFC 9457 problem details, as both APIs answer errors. */
-export interface ProblemDetails {
-  readonly type?: string;
-  readonly title?: string;
-  readonly status?: number;
-  readonly detail?: string;
-  readonly errors?: readonly { readonly field: string; readonly message: string }[];
+export type { ProblemDetails } from "../../../shared/runtime/problem-details";
+
+/** How requests are signed in: set once the operator is; until then requests go without a token. */
+export interface RequestAuthentication {
+  accessToken(): string;
+  /** A fresh access token, or `undefined` when the session can't be renewed. */
+  renew(): Promise<string | undefined>;
+  /** Keeps what was typed and sends the browser to sign in again. */
+  signInAgain(): Promise<void>;
+}
+
+let authentication: RequestAuthentication | undefined;
+
+export function authenticateRequests(auth: RequestAuthentication): void {
+  authentication = auth;
 }
 
 export class ApiError extends Error {
@@ -15,7 +25,7 @@ export class ApiError extends Error {
     message: string,
     /** The HTTP status, or 0 when no answer arrived at all. */
     readonly status: number,
-    readonly problem?: ProblemDetails,
+    readonly problem?: Partial<ProblemDetails>,
   ) {
     super(message);
     this.name = "ApiError";
@@ -35,16 +45,15 @@ export async function callApi<T>(
   url: string,
   init: RequestInit = {},
 ): Promise<ApiResponse<T>> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      ...init,
-      headers: { accept: "application/json", ...init.headers },
-      // Same origin only: the distribution routes /api/* to the APIs, so no CORS and no credentials elsewhere.
-      credentials: "same-origin",
-    });
-  } catch {
-    throw new ApiError(`The ${apiName} is unreachable. Check your connection and try again.`, 0);
+  let response = await send(apiName, url, init, authentication?.accessToken());
+  if (response.status === 401 && authentication) {
+    // An expired or revoked token: renew it once and retry, else sign in again (what was typed is kept).
+    const renewed = await authentication.renew();
+    if (renewed) response = await send(apiName, url, init, renewed);
+    if (response.status === 401) {
+      await authentication.signInAgain();
+      throw new ApiError("Your session has ended. Taking you to sign in again…", 401);
+    }
   }
   const body = await readJson(response);
   if (response.ok) return { status: response.status, body: body as T, etag: response.headers.get("etag") };
@@ -55,11 +64,28 @@ export async function callApi<T>(
     );
   }
   const problem = isProblem(body) ? body : undefined;
-  throw new ApiError(
-    problem?.detail ?? problem?.title ?? `The ${apiName} refused the request (HTTP ${response.status}).`,
-    response.status,
-    problem,
-  );
+  const refused =
+    response.status === 403
+      ? "You are not allowed to do that: only admins may change users."
+      : `The ${apiName} refused the request (HTTP ${response.status}).`;
+  throw new ApiError(problem?.detail ?? problem?.title ?? refused, response.status, problem);
+}
+
+async function send(apiName: string, url: string, init: RequestInit, token?: string): Promise<Response> {
+  try {
+    return await fetch(url, {
+      ...init,
+      headers: {
+        accept: "application/json",
+        ...init.headers,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      // Same origin only: the distribution routes /api/* to the APIs, so no CORS and no credentials elsewhere.
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(`The ${apiName} is unreachable. Check your connection and try again.`, 0);
+  }
 }
 
 async function readJson(response: Response): Promise<unknown> {
@@ -73,6 +99,6 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function isProblem(value: unknown): value is ProblemDetails {
+function isProblem(value: unknown): value is Partial<ProblemDetails> {
   return typeof value === "object" && value !== null && ("detail" in value || "title" in value);
 }

@@ -1,51 +1,26 @@
-// The Chatbot API as the SPA sees it (issue 3 §2): POST /api/chat answers in Amazon Lex V2 RecognizeText's shape.
+// The Chatbot API as the SPA sees it: POST /api/chat answers in Amazon Lex V2 RecognizeText's shape. The types
+// are the Chatbot API's own contract, so a change there breaks this client's typecheck, not its users.
+import type { ChatRequest, ChatResponse, Intent } from "../../../chatbot-api/nlp/runtime/chat-contract";
+import type { SlotName } from "../../../chatbot-api/nlp/runtime/intents";
 import { callApi } from "./api-request";
 
-/** A Lex V2 slot: `null` until filled. */
-export type Slot = {
-  readonly value: {
-    readonly originalValue: string;
-    readonly interpretedValue: string;
-    readonly resolvedValues?: readonly string[];
-  };
-} | null;
+export type {
+  ChatRequest,
+  ChatResponse,
+  Intent,
+  SessionState,
+} from "../../../chatbot-api/nlp/runtime/chat-contract";
 
-export interface Intent {
-  readonly name: string;
-  readonly slots: Readonly<Record<string, Slot | undefined>>;
-  readonly state: string;
-  readonly confirmationState?: string;
-}
-
-/** Kept by the client and sent back with the next message: the server holds no dialog state. */
-export interface SessionState {
-  readonly dialogAction?: { readonly type: string; readonly slotToElicit?: string };
-  readonly intent?: Intent;
-  readonly sessionAttributes?: Readonly<Record<string, string>>;
-}
-
-export interface ChatReply {
-  readonly sessionId: string;
-  readonly sessionState: SessionState;
-  readonly messages?: readonly { readonly contentType: string; readonly content: string }[];
-}
-
-export interface ChatRequest {
-  readonly sessionId: string;
-  readonly text: string;
-  readonly sessionState?: SessionState;
-}
-
-export async function sendChatMessage(request: ChatRequest): Promise<ChatReply> {
+export async function sendChatMessage(request: ChatRequest): Promise<ChatResponse> {
   const init = {
     method: "POST",
     body: JSON.stringify(request),
     headers: { "content-type": "application/json" },
   };
-  return (await callApi<ChatReply>("Chatbot API", "/api/chat", init)).body;
+  return (await callApi<ChatResponse>("Chatbot API", "/api/chat", init)).body;
 }
 
 /** The interpreted value of a filled slot. */
-export function slotValue(intent: Intent, name: string): string | undefined {
+export function slotValue(intent: Intent, name: SlotName): string | undefined {
   return intent.slots[name]?.value.interpretedValue;
 }

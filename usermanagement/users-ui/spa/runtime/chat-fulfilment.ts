@@ -2,9 +2,18 @@
 // ReadyForFulfillment); the SPA does it against the Users API and describes the outcome in plain words.
 import { ApiError } from "./api-request";
 import { type Intent, slotValue } from "./chat-client";
-import { createUser, deleteUser, getUser, listUsers, type User, updateUser } from "./users-client";
+import { mayChangeUsers, type Operator } from "./operator";
+import {
+  createUser,
+  deleteUser,
+  getUser,
+  listUsers,
+  type User,
+  type UserPage,
+  updateUser,
+} from "./users-client";
 
-/** How many users a chat "list" names; the table pages through the rest. */
+/** How many users a chat "list" or search names; the table pages through the rest. */
 const LISTED_USERS = 10;
 
 export interface Fulfilment {
@@ -14,55 +23,79 @@ export interface Fulfilment {
   readonly refreshTable: boolean;
 }
 
-export async function fulfil(intent: Intent): Promise<Fulfilment | undefined> {
+/** What each intent does, in the words of "Could not …". */
+const ACTIONS: Readonly<Record<string, string>> = {
+  CreateUser: "create",
+  GetUser: "find",
+  UpdateUser: "update",
+  DeleteUser: "delete",
+  ListUsers: "list users",
+  FindUsers: "search",
+};
+const CHANGES: ReadonlySet<string> = new Set(["CreateUser", "UpdateUser", "DeleteUser"]);
+
+export async function fulfil(intent: Intent, operator: Operator): Promise<Fulfilment | undefined> {
+  if (!(intent.name in ACTIONS)) return undefined;
   const username = slotValue(intent, "username") ?? "";
-  const email = slotValue(intent, "email");
-  const displayName = slotValue(intent, "displayName");
+  if (CHANGES.has(intent.name) && !mayChangeUsers(operator)) {
+    const refusal = `You are signed in as a viewer, so I did not ${ACTIONS[intent.name]} ${username}: only admins may change users.`;
+    return { ok: false, message: refusal, refreshTable: false };
+  }
   try {
-    switch (intent.name) {
-      case "CreateUser": {
-        const { user } = await createUser({
-          username,
-          email: email ?? "",
-          ...(displayName ? { displayName } : {}),
-        });
-        return done(`Created ${describe(user)}.`);
-      }
-      case "GetUser":
-        return { ...done(`Found ${describe((await getUser(username)).user)}.`), refreshTable: false };
-      case "UpdateUser": {
-        // No If-Match: the chat read no version, so the change applies to the user as it is now.
-        const { user } = await updateUser(username, {
-          ...(email ? { email } : {}),
-          ...(displayName ? { displayName } : {}),
-        });
-        return done(`Updated ${describe(user)}.`);
-      }
-      case "DeleteUser":
-        // Lex only marks a delete ready once confirmed; anything else must never delete.
-        if (intent.confirmationState !== "Confirmed") {
-          return { ok: false, message: `Did not delete ${username}: not confirmed.`, refreshTable: false };
-        }
-        await deleteUser(username);
-        return done(`Deleted ${username}.`);
-      case "ListUsers":
-        return done(listing(await listUsers(LISTED_USERS)));
-      default:
-        return undefined;
-    }
+    return await carryOut(intent, username);
   } catch (error) {
     return { ok: false, message: failure(intent.name, username, error), refreshTable: false };
   }
 }
 
+async function carryOut(intent: Intent, username: string): Promise<Fulfilment | undefined> {
+  const email = slotValue(intent, "email");
+  const displayName = slotValue(intent, "displayName");
+  switch (intent.name) {
+    case "CreateUser": {
+      const { user } = await createUser({
+        username,
+        email: email ?? "",
+        ...(displayName ? { displayName } : {}),
+      });
+      return done(`Created ${describe(user)}.`);
+    }
+    case "GetUser":
+      return answer(`Found ${describe((await getUser(username)).user)}.`);
+    case "UpdateUser": {
+      // No If-Match: the chat read no version, so the change applies to the user as it is now.
+      const { user } = await updateUser(username, {
+        ...(email ? { email } : {}),
+        ...(displayName ? { displayName } : {}),
+      });
+      return done(`Updated ${describe(user)}.`);
+    }
+    case "DeleteUser":
+      // Lex only marks a delete ready once confirmed; anything else must never delete.
+      if (intent.confirmationState !== "Confirmed") {
+        return { ok: false, message: `Did not delete ${username}: not confirmed.`, refreshTable: false };
+      }
+      await deleteUser(username);
+      return done(`Deleted ${username}.`);
+    case "ListUsers":
+      return done(listing(await listUsers(LISTED_USERS)));
+    case "FindUsers":
+      return answer(await search(slotValue(intent, "prefix"), email));
+    default:
+      return undefined;
+  }
+}
+
 const done = (message: string): Fulfilment => ({ ok: true, message, refreshTable: true });
+/** A lookup: the transcript says what was found, and the table stays as the operator left it. */
+const answer = (message: string): Fulfilment => ({ ok: true, message, refreshTable: false });
 
 function describe(user: User): string {
   const name = user.displayName ? `, display name ${user.displayName}` : "";
   return `${user.username} (email ${user.email}${name})`;
 }
 
-function listing(page: { items: readonly User[]; nextCursor: string | null }): string {
+function listing(page: UserPage): string {
   if (page.items.length === 0) return "There are no users yet.";
   const names = page.items.map((user) => user.username).join(", ");
   return page.nextCursor
@@ -70,16 +103,23 @@ function listing(page: { items: readonly User[]; nextCursor: string | null }): s
     : `${page.items.length} ${page.items.length === 1 ? "user" : "users"}: ${names}.`;
 }
 
-const ACTIONS: Record<string, string> = {
-  CreateUser: "create",
-  GetUser: "find",
-  UpdateUser: "update",
-  DeleteUser: "delete",
-  ListUsers: "list users",
-};
+async function search(prefix: string | undefined, email: string | undefined): Promise<string> {
+  if (email) {
+    const [user] = (await listUsers(1, undefined, { email })).items;
+    return user ? `Found ${describe(user)}.` : `No user has the email ${email}.`;
+  }
+  const start = prefix ?? "";
+  const page = await listUsers(LISTED_USERS, undefined, { prefix: start });
+  if (page.items.length === 0) return `No usernames start with “${start}”.`;
+  const names = page.items.map((user) => user.username).join(", ");
+  return page.nextCursor
+    ? `The first ${page.items.length} users starting with “${start}”: ${names}. Search “${start}” above the table for the rest.`
+    : `Users starting with “${start}”: ${names}.`;
+}
 
 function failure(intentName: string, username: string, error: unknown): string {
-  const action = `Could not ${ACTIONS[intentName] ?? "do that"}${intentName === "ListUsers" ? "" : ` ${username}`}`;
+  const target = intentName === "ListUsers" || intentName === "FindUsers" ? "" : ` ${username}`;
+  const action = `Could not ${ACTIONS[intentName]}${target}`;
   if (!(error instanceof ApiError)) return `${action}: ${String(error)}`;
   const fields = error.problem?.errors?.map(({ field, message }) => `${field} ${message}`);
   return `${action}: ${fields?.length ? `${fields.join("; ")}.` : error.message}`;

@@ -2,6 +2,7 @@
 // `sessionState` each reply returns and sends it back with the next message, since the server keeps none.
 import { type SessionState, sendChatMessage } from "./chat-client";
 import { type Fulfilment, fulfil } from "./chat-fulfilment";
+import type { Operator } from "./operator";
 
 type Speaker = "you" | "bot" | "outcome" | "error";
 
@@ -19,7 +20,11 @@ export interface ChatPanelElements {
   readonly transcript: HTMLOListElement;
 }
 
-export function bindChatPanel(elements: ChatPanelElements, onFulfilled: (outcome: Fulfilment) => void): void {
+export function bindChatPanel(
+  elements: ChatPanelElements,
+  operator: Operator,
+  onFulfilled: (outcome: Fulfilment) => void,
+): void {
   const { form, input, send, transcript } = elements;
   const sessionId = newSessionId();
   let sessionState: SessionState | undefined;
@@ -40,16 +45,17 @@ export function bindChatPanel(elements: ChatPanelElements, onFulfilled: (outcome
     const text = input.value.trim();
     if (!text || send.disabled) return;
     say("you", text);
-    input.value = "";
+    // The text stays in the box until the turn is over: should the session end on the way, signing in again
+    // keeps it (drafts.ts) and the operator can send it again.
     send.disabled = true;
     transcript.setAttribute("aria-busy", "true");
     try {
       const reply = await sendChatMessage({ sessionId, text, ...(sessionState ? { sessionState } : {}) });
       sessionState = reply.sessionState;
-      for (const message of reply.messages ?? []) say("bot", message.content);
+      for (const message of reply.messages) say("bot", message.content);
       const intent = reply.sessionState.intent;
       if (intent?.state === "ReadyForFulfillment") {
-        const outcome = await fulfil(intent);
+        const outcome = await fulfil(intent, operator);
         if (outcome) {
           say(outcome.ok ? "outcome" : "error", outcome.message);
           // As Lex records a fulfilment code hook's result, so the next turn starts from a finished intent.
@@ -60,6 +66,7 @@ export function bindChatPanel(elements: ChatPanelElements, onFulfilled: (outcome
           onFulfilled(outcome);
         }
       }
+      if (input.value.trim() === text) input.value = "";
     } catch (error) {
       say("error", error instanceof Error ? error.message : String(error));
     } finally {

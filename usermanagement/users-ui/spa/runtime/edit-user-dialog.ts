@@ -3,7 +3,7 @@
 // silently overwritten; the operator can then reload the latest version and decide again.
 import { ApiError } from "./api-request";
 import { clearFormErrors, showFormError } from "./field-errors";
-import { getUser, type TaggedUser, type User, type UserChanges, updateUser } from "./users-client";
+import { getUser, type TaggedUser, type UpdateUserInput, type User, updateUser } from "./users-client";
 
 export interface EditOutcome {
   saved?: User;
@@ -71,7 +71,7 @@ export class EditUserDialog {
   }
 
   /** Only what the operator changed, so the request says exactly what they meant to change. */
-  private changes(user: User): UserChanges {
+  private changes(user: User): UpdateUserInput {
     const email = this.field("email").value.trim();
     const displayName = this.field("displayName").value.trim();
     return {

@@ -1,9 +1,15 @@
-// Entry point: finds the page's parts and wires them together; each concern lives in its own module.
-import { ApiError } from "./api-request";
+// Entry point: reads the settings, signs the operator in, then finds the page's parts and wires them together;
+// each concern lives in its own module.
+import { ApiError, authenticateRequests } from "./api-request";
 import { bindChatPanel } from "./chat-panel";
 import { bindCreateUserForm } from "./create-user-form";
 import { DeleteUserDialog } from "./delete-user-dialog";
+import { restoreDrafts, saveDrafts } from "./drafts";
 import { EditUserDialog } from "./edit-user-dialog";
+import { mayChangeUsers, type Operator, operatorFrom } from "./operator";
+import { bindSearchBox } from "./search-box";
+import { createUserManager, resumeSession, type Session, SignInError, signIn } from "./session";
+import { loadSpaConfig } from "./spa-config";
 import { createStatusRegion } from "./status-region";
 import { UsersTable } from "./users-table";
 
@@ -13,73 +19,151 @@ const isStatus = (error: unknown, status: number) => error instanceof ApiError &
 
 const status = createStatusRegion(byId("status"));
 const reportError = (error: unknown) => status.error(errorText(error));
-const usersHeading = byId("users-heading");
-/** Puts focus back where the operator was, or on the Users heading when that element is gone. */
-const restoreFocus = (element: HTMLElement | null) => (element ?? usersHeading).focus();
 
-const table = new UsersTable(
-  {
-    body: byId<HTMLTableElement>("users-table").tBodies[0],
-    count: byId("users-count"),
-    previous: byId("previous-page"),
-    next: byId("next-page"),
-    pageSize: byId("page-size"),
-  },
-  {
-    edit: (user, trigger) => {
-      editDialog.open(user.username).catch(async (error) => {
-        if (isStatus(error, 404)) await afterChange(`${user.username} no longer exists.`, "error");
-        else reportError(error);
-        trigger.focus();
-      });
-    },
-    remove: (user) => deleteDialog.open(user),
-    failed: reportError,
-  },
-);
+start().catch(reportError);
 
-/** Reloads the table, then announces `message`, so what is announced is what the table shows. */
-async function afterChange(message: string, kind: "success" | "error" = "success"): Promise<void> {
+async function start(): Promise<void> {
+  const config = await loadSpaConfig().catch((error) => showSignInScreen(errorText(error)));
+  if (!config) return;
+  const manager = createUserManager(config);
+  const signInButton = byId<HTMLButtonElement>("sign-in");
+  signInButton.addEventListener("click", () => {
+    signInButton.disabled = true;
+    signIn(manager).catch((error) => {
+      signInButton.disabled = false;
+      showSignInScreen(`The sign-in page could not be reached: ${errorText(error)}`);
+    });
+  });
   try {
-    await table.refresh();
-    status[kind](message);
+    const session = await resumeSession(manager, config);
+    if (session) openWorkspace(session);
+    else showSignInScreen();
   } catch (error) {
-    status.error(`${message} The table could not be reloaded: ${errorText(error)}`);
+    if (!(error instanceof SignInError)) throw error;
+    showSignInScreen(error.message);
   }
 }
 
-const editDialog = new EditUserDialog(byId("edit-dialog"), async ({ saved, gone }) => {
-  if (saved) await afterChange(`Saved ${saved.username}.`);
-  if (gone) await afterChange(`${gone} no longer exists: someone deleted it.`, "error");
-  restoreFocus(saved ? table.button(saved.username, "edit") : null);
-});
+/** The only screen of a signed-out operator: one button to the issuer's sign-in page. */
+function showSignInScreen(problem?: string): undefined {
+  const alert = byId("sign-in-problem");
+  alert.textContent = problem ?? "";
+  alert.hidden = !problem;
+  byId("sign-in-screen").hidden = false;
+  return undefined;
+}
 
-const deleteDialog = new DeleteUserDialog(byId("delete-dialog"), async (username, error) => {
-  if (!error) await afterChange(`Deleted ${username}.`);
-  else if (isStatus(error, 412))
-    await afterChange(
-      `${username} was changed elsewhere, so it was not deleted. Review it and try again.`,
-      "error",
-    );
-  else if (isStatus(error, 404)) await afterChange(`${username} was already deleted.`, "error");
-  else reportError(error);
-  restoreFocus(table.button(username, "delete"));
-});
+function openWorkspace(session: Session): void {
+  authenticateRequests({
+    accessToken: session.accessToken,
+    renew: session.renew,
+    signInAgain: () => {
+      saveDrafts();
+      return session.signInAgain();
+    },
+  });
+  const operator = operatorFrom(session.claims());
+  showAccount(operator, session);
+  const canChange = mayChangeUsers(operator);
+  byId("create-user-form").hidden = !canChange;
+  if (!canChange) {
+    byId("chat-hint").textContent =
+      "Try “what's alice's email?”, “find users starting with al” or “list users”.";
+  }
+  byId("workspace").hidden = false;
+  document.querySelector<HTMLElement>(".skip-link")?.removeAttribute("hidden");
+  wireUsersAndChat(operator);
+  if (restoreDrafts()) status.success("You are signed in again; what you had typed is back.");
+}
 
-bindCreateUserForm(byId("create-user-form"), (user) => afterChange(`Created ${user.username}.`));
+function showAccount(operator: Operator, session: Session): void {
+  byId("account-name").textContent = operator.name;
+  byId("account-role").textContent = operator.role === "admin" ? "(admin)" : "(viewer: read only)";
+  byId("account").hidden = false;
+  const signOut = byId<HTMLButtonElement>("sign-out");
+  signOut.addEventListener("click", () => {
+    signOut.disabled = true;
+    session.signOut().catch((error) => {
+      signOut.disabled = false;
+      status.error(`Could not sign out: ${errorText(error)}`);
+    });
+  });
+}
 
-byId("refresh-users").addEventListener("click", () => table.refresh().catch(reportError));
+function wireUsersAndChat(operator: Operator): void {
+  const usersHeading = byId("users-heading");
+  /** Puts focus back where the operator was, or on the Users heading when that element is gone. */
+  const restoreFocus = (element: HTMLElement | null) => (element ?? usersHeading).focus();
 
-bindChatPanel(
-  {
-    form: byId("chat-form"),
-    input: byId("chat-message"),
-    send: byId("chat-send"),
-    transcript: byId("chat-transcript"),
-  },
-  (outcome) => {
-    if (outcome.refreshTable) table.firstPage().catch(reportError);
-  },
-);
+  const table = new UsersTable(
+    {
+      body: byId<HTMLTableElement>("users-table").tBodies[0],
+      count: byId("users-count"),
+      previous: byId("previous-page"),
+      next: byId("next-page"),
+      pageSize: byId("page-size"),
+      actionsHeader: byId<HTMLTableElement>("users-table").querySelector(
+        ".actions-column",
+      ) as HTMLTableCellElement,
+    },
+    {
+      edit: (user, trigger) => {
+        editDialog.open(user.username).catch(async (error) => {
+          if (isStatus(error, 404)) await afterChange(`${user.username} no longer exists.`, "error");
+          else reportError(error);
+          trigger.focus();
+        });
+      },
+      remove: (user) => deleteDialog.open(user),
+      failed: reportError,
+    },
+  );
+  table.showReadOnly(!mayChangeUsers(operator));
 
-table.refresh().catch(reportError);
+  /** Reloads the table, then announces `message`, so what is announced is what the table shows. */
+  async function afterChange(message: string, kind: "success" | "error" = "success"): Promise<void> {
+    try {
+      await table.refresh();
+      status[kind](message);
+    } catch (error) {
+      status.error(`${message} The table could not be reloaded: ${errorText(error)}`);
+    }
+  }
+
+  const editDialog = new EditUserDialog(byId("edit-dialog"), async ({ saved, gone }) => {
+    if (saved) await afterChange(`Saved ${saved.username}.`);
+    if (gone) await afterChange(`${gone} no longer exists: someone deleted it.`, "error");
+    restoreFocus(saved ? table.button(saved.username, "edit") : null);
+  });
+
+  const deleteDialog = new DeleteUserDialog(byId("delete-dialog"), async (username, error) => {
+    if (!error) await afterChange(`Deleted ${username}.`);
+    else if (isStatus(error, 412))
+      await afterChange(
+        `${username} was changed elsewhere, so it was not deleted. Review it and try again.`,
+        "error",
+      );
+    else if (isStatus(error, 404)) await afterChange(`${username} was already deleted.`, "error");
+    else reportError(error);
+    restoreFocus(table.button(username, "delete"));
+  });
+
+  bindCreateUserForm(byId("create-user-form"), (user) => afterChange(`Created ${user.username}.`));
+
+  byId("refresh-users").addEventListener("click", () => table.refresh().catch(reportError));
+
+  bindChatPanel(
+    {
+      form: byId("chat-form"),
+      input: byId("chat-message"),
+      send: byId("chat-send"),
+      transcript: byId("chat-transcript"),
+    },
+    operator,
+    (outcome) => {
+      if (outcome.refreshTable) table.firstPage().catch(reportError);
+    },
+  );
+
+  bindSearchBox(byId("search-form"), byId("search-users"), (search) => table.find(search).catch(reportError));
+}

@@ -1,6 +1,7 @@
-// The users table, one page at a time. The API pages by opaque cursor, so the table remembers the cursor
-// that opened each page it has visited: Previous goes back along them, Next follows `nextCursor`.
-import { listUsers, type User } from "./users-client";
+// The users table, one page at a time, of everyone or of a search's matches. The API pages by opaque cursor,
+// so the table remembers the cursor that opened each page it has visited: Previous goes back along them, Next
+// follows `nextCursor`. Only the answer to the latest request is shown: a slower, older one is dropped.
+import { filterFor, listUsers, type User, type UserFilter } from "./users-client";
 
 export interface UsersTableElements {
   readonly body: HTMLTableSectionElement;
@@ -8,6 +9,8 @@ export interface UsersTableElements {
   readonly previous: HTMLButtonElement;
   readonly next: HTMLButtonElement;
   readonly pageSize: HTMLSelectElement;
+  /** The header of the column holding each row's Edit and Delete buttons. */
+  readonly actionsHeader: HTMLTableCellElement;
 }
 
 export interface TableActions {
@@ -27,6 +30,11 @@ export class UsersTable {
   private pages: PageStart[] = [{ offset: 0 }];
   private nextCursor: string | null = null;
   private shown: readonly User[] = [];
+  private search = "";
+  private filter: UserFilter = {};
+  private readOnly = false;
+  /** Numbers each load, so an answer that arrives after a newer request was made is ignored. */
+  private latestLoad = 0;
 
   constructor(
     private readonly elements: UsersTableElements,
@@ -46,6 +54,19 @@ export class UsersTable {
 
   async firstPage(): Promise<void> {
     await this.visit([{ offset: 0 }]);
+  }
+
+  /** Shows the first page of the users `search` finds (an operator's text; empty lists everyone). */
+  async find(search: string): Promise<void> {
+    this.search = search.trim();
+    this.filter = filterFor(search);
+    await this.firstPage();
+  }
+
+  /** Leaves out the Edit and Delete buttons, for an operator who may only read; takes effect on the next load. */
+  showReadOnly(readOnly: boolean): void {
+    this.readOnly = readOnly;
+    this.elements.actionsHeader.hidden = readOnly;
   }
 
   /** The row's button for `action` on `username`, to return focus to after a dialog. */
@@ -74,18 +95,22 @@ export class UsersTable {
   private async visit(pages: PageStart[]): Promise<void> {
     const table = this.elements.body.closest("table");
     table?.setAttribute("aria-busy", "true");
+    const load = ++this.latestLoad;
     try {
-      const page = await listUsers(Number(this.elements.pageSize.value), pages[pages.length - 1].cursor);
+      const cursor = pages[pages.length - 1].cursor;
+      const page = await listUsers(Number(this.elements.pageSize.value), cursor, this.filter);
+      if (load !== this.latestLoad) return;
       this.pages = pages;
       this.shown = page.items;
       this.nextCursor = page.nextCursor;
       this.render();
     } catch (error) {
+      if (load !== this.latestLoad) return;
       if (this.elements.count.dataset.loaded !== "true")
         this.elements.count.textContent = "Users could not be loaded.";
       throw error;
     } finally {
-      table?.removeAttribute("aria-busy");
+      if (load === this.latestLoad) table?.removeAttribute("aria-busy");
     }
   }
 
@@ -95,16 +120,19 @@ export class UsersTable {
     body.replaceChildren(...this.shown.map((user) => this.row(user)));
     const first = this.current.offset + 1;
     const last = this.current.offset + this.shown.length;
-    count.textContent =
-      this.shown.length === 0
-        ? "No users yet."
-        : `Showing users ${first}–${last}${this.nextCursor ? ", more on the next page" : ""}.`;
+    count.textContent = this.countText(first, last);
     const hadFocus = document.activeElement;
     previous.disabled = this.pages.length === 1;
     next.disabled = this.nextCursor === null;
     // A button that just became disabled drops keyboard focus; hand it to the pager button still usable.
     if (hadFocus === next && next.disabled && !previous.disabled) previous.focus();
     if (hadFocus === previous && previous.disabled && !next.disabled) next.focus();
+  }
+
+  private countText(first: number, last: number): string {
+    const matching = this.search ? ` matching “${this.search}”` : "";
+    if (this.shown.length === 0) return this.search ? `No users match “${this.search}”.` : "No users yet.";
+    return `Showing users ${first}–${last}${matching}${this.nextCursor ? ", more on the next page" : ""}.`;
   }
 
   private row(user: User): HTMLTableRowElement {
@@ -124,6 +152,7 @@ export class UsersTable {
       cell.textContent = text;
       row.append(cell);
     }
+    if (this.readOnly) return row;
     const actions = document.createElement("td");
     actions.className = "row-actions";
     actions.append(

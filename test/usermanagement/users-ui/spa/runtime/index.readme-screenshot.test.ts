@@ -1,10 +1,10 @@
 // The picture of the UI in the README, taken from a real session: a few users and a short chat, one page.
 // Saved with the test results on every run; `UPDATE_DOCS_SCREENSHOT=1` also refreshes docs/users-ui.png.
 import { describe, expect, it } from "vitest";
-import { screenshot } from "./support/browser";
-import { chat } from "./support/chat";
-import { useUiUnderTest } from "./support/ui-under-test";
-import { createUserDirectly } from "./support/users-api";
+import { screenshot } from "../../../../support/browser";
+import { chat } from "../../../../support/chat-panel";
+import { createUserDirectly } from "../../../../support/sandbox-users";
+import { useUiUnderTest } from "../../../../support/ui-under-test";
 
 const DOCS_SCREENSHOT = "docs/users-ui.png";
 
@@ -20,7 +20,7 @@ describe("the README screenshot", () => {
     ]) {
       await createUserDirectly(ui.url, { username, email: `${username}@example.com`, displayName });
     }
-    const app = await ui.open({ width: 1280, height: 760 });
+    const app = await ui.open({ as: "admin", viewport: { width: 1280, height: 760 } });
     await chat(app.page, 'add grace, grace@example.com, named "Grace Hopper"');
     await chat(app.page, "what is alan's email?");
     await app.page.locator('#users-table tbody tr[data-username="grace"]').waitFor();

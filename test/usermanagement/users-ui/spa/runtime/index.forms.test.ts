@@ -1,8 +1,13 @@
 // The Users UI's forms and table in a real browser, against `npm start`.
 import { describe, expect, it } from "vitest";
-import { type AppPage, PHONE_VIEWPORT, screenshot } from "./support/browser";
-import { useUiUnderTest } from "./support/ui-under-test";
-import { allUsernames, createUserDirectly, patchUserDirectly, readUser } from "./support/users-api";
+import { type AppPage, PHONE_VIEWPORT, screenshot } from "../../../../support/browser";
+import {
+  allUsernames,
+  createUserDirectly,
+  patchUserDirectly,
+  readUser,
+} from "../../../../support/sandbox-users";
+import { useUiUnderTest } from "../../../../support/ui-under-test";
 
 const ui = useUiUnderTest();
 let app: AppPage;
@@ -13,7 +18,7 @@ const status = () => app.page.locator("#status");
 
 describe("the users table and forms", () => {
   it("creates a user from the form with visible labels and shows it in the table", async () => {
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     const form = createForm();
     await form.getByLabel("Username").fill("Form.Creator");
     await form.getByLabel("Email").fill("form.creator@example.com");
@@ -33,7 +38,7 @@ describe("the users table and forms", () => {
   });
 
   it("creates a user with the keyboard alone", async () => {
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     await app.page.getByLabel("Username").focus();
     await app.page.keyboard.type("keyboard.user");
     await app.page.keyboard.press("Tab");
@@ -47,7 +52,7 @@ describe("the users table and forms", () => {
 
   it("shows the API's field errors next to the fields: an invalid email, then a taken username", async () => {
     await createUserDirectly(ui.url, { username: "taken.name", email: "taken.name@example.com" });
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     const form = createForm();
     await form.getByLabel("Username").fill("fresh.name");
     await form.getByLabel("Email").fill("not-an-email");
@@ -74,7 +79,7 @@ describe("the users table and forms", () => {
 
   it("edits email and display name, sending If-Match with the version it read", async () => {
     await createUserDirectly(ui.url, { username: "edit.me", email: "edit.me@example.com" });
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     await app.page.getByRole("button", { name: "Edit edit.me" }).click();
     const dialog = app.page.getByRole("dialog", { name: "Edit edit.me" });
     await expect.poll(() => dialog.getByLabel("Email").inputValue()).toBe("edit.me@example.com");
@@ -100,7 +105,7 @@ describe("the users table and forms", () => {
 
   it("refuses a stale edit with a conflict message and reloads the latest version on request", async () => {
     await createUserDirectly(ui.url, { username: "stale.edit", email: "stale.edit@example.com" });
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     await app.page.getByRole("button", { name: "Edit stale.edit" }).click();
     const dialog = app.page.getByRole("dialog", { name: "Edit stale.edit" });
     await expect.poll(() => dialog.getByLabel("Email").inputValue()).toBe("stale.edit@example.com");
@@ -137,7 +142,7 @@ describe("the users table and forms", () => {
 
   it("deletes a user only after confirmation in an accessible dialog", async () => {
     await createUserDirectly(ui.url, { username: "delete.me", email: "delete.me@example.com" });
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     await app.page.getByRole("button", { name: "Delete delete.me" }).click();
     const dialog = app.page.getByRole("dialog", { name: "Delete user?" });
     expect(await dialog.textContent()).toContain("delete.me");
@@ -164,7 +169,7 @@ describe("the users table and forms", () => {
       await createUserDirectly(ui.url, { username: `pager${n}`, email: `pager${n}@example.com` });
     }
     const expected = await allUsernames(ui.url);
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     await app.page.getByLabel("Rows per page").selectOption("5");
     const count = app.page.locator("#users-count");
     await expect.poll(() => count.textContent()).toBe("Showing users 1–5, more on the next page.");
@@ -192,7 +197,7 @@ describe("the users table and forms", () => {
   });
 
   it("says clearly when the Users API is unreachable or answers 5xx", async () => {
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     await app.page.route("**/api/users?*", (route) => route.abort("connectionrefused"));
     await app.page.getByRole("button", { name: "Refresh" }).click();
     await expect
@@ -217,7 +222,7 @@ describe("the users table and forms", () => {
 
   it("is usable at phone width: nothing scrolls sideways and every action stays in reach", async () => {
     await createUserDirectly(ui.url, { username: "phone.user", email: "phone.user@example.com" });
-    app = await ui.open(PHONE_VIEWPORT);
+    app = await ui.open({ as: "admin", viewport: PHONE_VIEWPORT });
     const { page } = app;
     // Whichever user the first page starts with: the table's order is the API's.
     const [username] = await page.locator("#users-table tbody tr").evaluateAll(rowNames);

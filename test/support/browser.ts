@@ -6,7 +6,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 
 export const SCREENSHOTS_DIR = "test-results/screenshots";
 export const PHONE_VIEWPORT = { width: 375, height: 740 };
-const DESKTOP_VIEWPORT = { width: 1280, height: 860 };
+export const DESKTOP_VIEWPORT = { width: 1280, height: 860 };
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -32,9 +32,8 @@ export interface AppPage {
   unexpectedErrors(...expected: (number | "network")[]): string[];
 }
 
-/** Opens the UI in a fresh browser context and waits until the users table has loaded. */
-export async function openApp(browser: Browser, url: string, viewport = DESKTOP_VIEWPORT): Promise<AppPage> {
-  const context = await browser.newContext({ viewport });
+/** A page in `context` whose console errors are collected. */
+export async function watchedPage(context: BrowserContext): Promise<AppPage> {
   // Well under the test timeout, so a missing element fails with Playwright's own message about it.
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
@@ -43,8 +42,6 @@ export async function openApp(browser: Browser, url: string, viewport = DESKTOP_
     if (message.type() === "error") errors.push(message.text());
   });
   page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
-  await page.goto(`${url}/`);
-  await page.locator("#users-count[data-loaded]").waitFor();
   return {
     context,
     page,
@@ -55,6 +52,11 @@ export async function openApp(browser: Browser, url: string, viewport = DESKTOP_
         return !(expected.includes("network") && /Failed to load resource: net::ERR_/.test(text));
       }),
   };
+}
+
+/** Waits until the signed-in page has shown its first page of users. */
+export async function usersLoaded(page: Page): Promise<void> {
+  await page.locator("#users-count[data-loaded]").waitFor();
 }
 
 export async function screenshot(page: Page, name: string, path = join(SCREENSHOTS_DIR, `${name}.png`)) {

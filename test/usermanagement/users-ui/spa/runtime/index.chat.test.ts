@@ -1,10 +1,10 @@
 // Managing users through the chat panel in a real browser, against `npm start` (Chatbot API and Users API).
 import type { Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { type AppPage, screenshot } from "./support/browser";
-import { chat } from "./support/chat";
-import { useUiUnderTest } from "./support/ui-under-test";
-import { allUsernames, createUserDirectly, readUser } from "./support/users-api";
+import { type AppPage, screenshot } from "../../../../support/browser";
+import { chat } from "../../../../support/chat-panel";
+import { allUsernames, createUserDirectly, readUser } from "../../../../support/sandbox-users";
+import { useUiUnderTest } from "../../../../support/ui-under-test";
 
 const ui = useUiUnderTest();
 let app: AppPage;
@@ -13,7 +13,7 @@ const row = (username: string) => app.page.locator(`#users-table tbody tr[data-u
 
 describe("the chat panel", () => {
   it("creates a user from one sentence, shows the bot's reply and the outcome, and refreshes the table", async () => {
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     const lines = await chat(app.page, "add a user called carol with email carol@example.com");
 
     expect(lines).toEqual([
@@ -27,7 +27,7 @@ describe("the chat panel", () => {
   });
 
   it("asks for what is missing and continues the dialog with the sessionState it was given", async () => {
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     const requests: Request[] = [];
     app.page.on("request", (request) => {
       if (request.url().endsWith("/api/chat")) requests.push(request);
@@ -57,7 +57,7 @@ describe("the chat panel", () => {
       email: "erin@example.com",
       displayName: "Erin Example",
     });
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     const lines = await chat(app.page, "what is erin's email?");
     expect(lines).toContain("Done: Found erin (email erin@example.com, display name Erin Example).");
     expect(app.unexpectedErrors()).toEqual([]);
@@ -65,7 +65,7 @@ describe("the chat panel", () => {
 
   it("updates a user's email and display name, and the table shows the change", async () => {
     await createUserDirectly(ui.url, { username: "frank", email: "frank@example.com" });
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     expect(await chat(app.page, "change frank's email to frank2@example.com")).toContain(
       "Done: Updated frank (email frank2@example.com).",
     );
@@ -80,7 +80,7 @@ describe("the chat panel", () => {
   it("deletes a user only after the operator confirms, and keeps it after a no", async () => {
     await createUserDirectly(ui.url, { username: "gina", email: "gina@example.com" });
     await createUserDirectly(ui.url, { username: "hank", email: "hank@example.com" });
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
 
     expect(await chat(app.page, "remove gina")).toEqual([expect.stringMatching(/^Assistant: .*gina.*\?/)]);
     expect(await readUser(ui.url, "gina")).toBeDefined();
@@ -99,7 +99,7 @@ describe("the chat panel", () => {
   it("lists the users by name", async () => {
     await createUserDirectly(ui.url, { username: "ivy", email: "ivy@example.com" });
     const names = await allUsernames(ui.url);
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     const lines = await chat(app.page, "list users");
     const listing =
       names.length <= 10
@@ -111,7 +111,7 @@ describe("the chat panel", () => {
 
   it("reports in the transcript when the Users API refuses the action", async () => {
     await createUserDirectly(ui.url, { username: "jack", email: "jack@example.com" });
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     const lines = await chat(app.page, "add a user called jack with email jack2@example.com");
     expect(lines).toContain("Problem: Could not create jack: username is already taken.");
     expect(await readUser(ui.url, "jack")).toMatchObject({ email: "jack@example.com" });
@@ -119,7 +119,7 @@ describe("the chat panel", () => {
   });
 
   it("says clearly in the transcript when the Chatbot API is unreachable or answers 5xx", async () => {
-    app = await ui.open();
+    app = await ui.open({ as: "admin" });
     await app.page.route("**/api/chat", (route) => route.abort("connectionrefused"));
     expect(await chat(app.page, "list users")).toEqual([
       "Problem: The Chatbot API is unreachable. Check your connection and try again.",

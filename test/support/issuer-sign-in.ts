@@ -1,0 +1,33 @@
+// Signs a person in the way they do it: the app's Sign in button, then the sandbox issuer's own sign-in page.
+import type { Page } from "playwright-core";
+import { SANDBOX_PEOPLE } from "../../sandbox/issuer/accounts";
+import { usersLoaded } from "./browser";
+
+export type SandboxPersonName = "admin" | "viewer";
+
+export function credentialsOf(name: SandboxPersonName): { username: string; password: string } {
+  const person = SANDBOX_PEOPLE.find((p) => p.username === name);
+  if (!person) throw new Error(`the sandbox issuer seeds no ${name}`);
+  return { username: person.username, password: person.password };
+}
+
+/** On the issuer's page (the app already sent the browser there): types the credentials and submits. */
+export async function submitIssuerSignIn(page: Page, name: SandboxPersonName): Promise<void> {
+  const { username, password } = credentialsOf(name);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** From the app's sign-in screen to its signed-in page with the users loaded. */
+export async function signInThroughIssuer(
+  page: Page,
+  appUrl: string,
+  name: SandboxPersonName,
+): Promise<void> {
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((url) => url.origin !== new URL(appUrl).origin);
+  await submitIssuerSignIn(page, name);
+  await page.waitForURL((url) => url.origin === new URL(appUrl).origin && !url.searchParams.has("code"));
+  await usersLoaded(page);
+}

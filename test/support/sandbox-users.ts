@@ -1,0 +1,98 @@
+// Talks to the running sandbox's Users API directly, as another client would (the sandbox's write-scoped
+// machine client, through the client-credentials grant): to set up users and to change one behind the
+// page's back.
+import { SANDBOX_MACHINE_CLIENTS } from "../../sandbox/issuer/accounts";
+import { WRITE_SCOPE } from "../../usermanagement/shared/runtime/access";
+import { SPA_CONFIG_PATH, type SpaConfig } from "../../usermanagement/users-ui/spa/config";
+
+export interface UserFields {
+  readonly username: string;
+  readonly email: string;
+  readonly displayName?: string;
+}
+
+const tokens = new Map<string, Promise<string>>();
+
+/** An access token of the write-scoped machine client from the issuer the sandbox at `baseUrl` trusts. */
+export function machineToken(baseUrl: string): Promise<string> {
+  let token = tokens.get(baseUrl);
+  if (!token) {
+    token = fetchMachineToken(baseUrl);
+    tokens.set(baseUrl, token);
+  }
+  return token;
+}
+
+async function fetchMachineToken(baseUrl: string): Promise<string> {
+  const config = (await (await fetch(`${baseUrl}${SPA_CONFIG_PATH}`)).json()) as SpaConfig;
+  const discovery = (await (await fetch(`${config.authority}/.well-known/openid-configuration`)).json()) as {
+    token_endpoint: string;
+  };
+  const client = SANDBOX_MACHINE_CLIENTS.find((c) => c.scopes.includes(WRITE_SCOPE));
+  if (!client) throw new Error("the sandbox issuer seeds no write-scoped machine client");
+  const response = await fetch(discovery.token_endpoint, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: `Basic ${Buffer.from(`${client.clientId}:${client.clientSecret}`).toString("base64")}`,
+    },
+    body: new URLSearchParams({ grant_type: "client_credentials" }),
+  });
+  if (!response.ok) throw new Error(`machine token: HTTP ${response.status} ${await response.text()}`);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+async function callUsersApi(baseUrl: string, path: string, init: RequestInit = {}): Promise<Response> {
+  const authorization = `Bearer ${await machineToken(baseUrl)}`;
+  return fetch(`${baseUrl}/api/users${path}`, { ...init, headers: { ...init.headers, authorization } });
+}
+
+export async function createUserDirectly(baseUrl: string, user: UserFields): Promise<void> {
+  const response = await callUsersApi(baseUrl, "", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(user),
+  });
+  if (response.status !== 201) throw new Error(`creating ${user.username}: HTTP ${response.status}`);
+}
+
+export async function patchUserDirectly(
+  baseUrl: string,
+  username: string,
+  changes: Partial<Omit<UserFields, "username">>,
+): Promise<void> {
+  const response = await callUsersApi(baseUrl, `/${username}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(changes),
+  });
+  if (response.status !== 200) throw new Error(`patching ${username}: HTTP ${response.status}`);
+}
+
+/** The user as the API has it now, or `undefined` when there is none. */
+export async function readUser(
+  baseUrl: string,
+  username: string,
+): Promise<Record<string, unknown> | undefined> {
+  const response = await callUsersApi(baseUrl, `/${username}`);
+  if (response.status === 404) return undefined;
+  if (response.status !== 200) throw new Error(`reading ${username}: HTTP ${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** Every username (of those starting with `prefix`, if given), walking the API's cursors as the table does. */
+export async function allUsernames(baseUrl: string, prefix?: string): Promise<string[]> {
+  const names: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = new URLSearchParams({ limit: "100", ...(prefix ? { prefix } : {}) });
+    if (cursor) query.set("cursor", cursor);
+    const page = (await (await callUsersApi(baseUrl, `?${query}`)).json()) as {
+      items: { username: string }[];
+      nextCursor: string | null;
+    };
+    names.push(...page.items.map((user) => user.username));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return names;
+}
