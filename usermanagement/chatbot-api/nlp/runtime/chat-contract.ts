@@ -51,11 +51,14 @@ export interface SessionState {
 
 export interface Interpretation {
   readonly intent: Intent;
-  readonly nluConfidence: { readonly score: number };
+  /** Absent for FallbackIntent, as in Lex: falling back is no classification. */
+  readonly nluConfidence?: { readonly score: number };
 }
 
 export interface ChatResponse {
   readonly sessionId: string;
+  /** The request's attributes, echoed when it had any. */
+  readonly requestAttributes?: Readonly<Record<string, string>>;
   readonly sessionState: SessionState;
   /** Up to three, best first. */
   readonly interpretations: readonly Interpretation[];
@@ -80,7 +83,10 @@ export interface IncomingSlotValue {
 }
 
 export interface ChatRequest {
+  /** 2–100 characters of a-z, A-Z, 0-9, '.', '_', ':' and '-', as Lex requires. */
   readonly sessionId: string;
   readonly text: string;
   readonly sessionState?: IncomingSessionState;
+  /** Information for this request only; echoed in the answer, as Lex does. */
+  readonly requestAttributes?: Readonly<Record<string, string>>;
 }

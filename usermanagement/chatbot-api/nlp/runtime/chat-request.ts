@@ -15,7 +15,9 @@ import { INTENT_NAMES, INTENT_SLOTS, SLOT_NAMES, type SlotName } from "./intents
 import { isValidSlotValue, SLOT_RULES } from "./slot-rules";
 
 export const MAX_TEXT_LENGTH = 1024;
-export const MAX_SESSION_ID_LENGTH = 100;
+/** Lex's rule for session ids: 2–100 characters of letters, digits, '.', '_', ':' and '-'. */
+const SESSION_ID_PATTERN = /^[0-9a-zA-Z._:-]{2,100}$/;
+const REQUEST_FIELDS = new Set(["sessionId", "text", "sessionState", "requestAttributes"]);
 
 export type ParsedChatRequest =
   | { readonly success: true; readonly request: ChatRequest }
@@ -44,17 +46,30 @@ export function parseChatRequest(body: unknown): ParsedChatRequest {
     return { success: false, issues: issues.list };
   }
   for (const key of Object.keys(body)) {
-    if (key !== "sessionId" && key !== "text" && key !== "sessionState")
-      issues.add([key], "is not a known field");
+    if (!REQUEST_FIELDS.has(key)) issues.add([key], "is not a known field");
   }
-  const sessionId = readText(body.sessionId, ["sessionId"], MAX_SESSION_ID_LENGTH, issues);
+  const sessionId = readSessionId(body.sessionId, issues);
   const text = readText(body.text, ["text"], MAX_TEXT_LENGTH, issues);
   const sessionState =
     body.sessionState === undefined ? undefined : readSessionState(body.sessionState, issues);
+  const requestAttributes =
+    body.requestAttributes === undefined
+      ? undefined
+      : readAttributes(body.requestAttributes, ["requestAttributes"], issues);
   if (issues.list.length > 0 || sessionId === undefined || text === undefined) {
     return { success: false, issues: issues.list };
   }
-  return { success: true, request: { sessionId, text, sessionState } };
+  return { success: true, request: { sessionId, text, sessionState, requestAttributes } };
+}
+
+function readSessionId(value: unknown, issues: Issues): string | undefined {
+  const path = ["sessionId"];
+  if (value === undefined) return issues.add(path, "is required");
+  if (typeof value !== "string") return issues.add(path, "must be a string");
+  if (!SESSION_ID_PATTERN.test(value)) {
+    return issues.add(path, "must be 2–100 characters of a-z, A-Z, 0-9, '.', '_', ':' or '-'");
+  }
+  return value;
 }
 
 function readText(value: unknown, path: Path, max: number, issues: Issues): string | undefined {
@@ -180,7 +195,8 @@ function readAttributes(
 ): Readonly<Record<string, string>> | undefined {
   if (!isRecord(value)) return issues.add(path, "must be an object");
   for (const [key, attribute] of Object.entries(value)) {
-    if (typeof attribute !== "string") issues.add([...path, key], "must be a string");
+    if (key === "") issues.add(path, "must not have an empty key");
+    else if (typeof attribute !== "string") issues.add([...path, key], "must be a string");
   }
   return value as Readonly<Record<string, string>>;
 }

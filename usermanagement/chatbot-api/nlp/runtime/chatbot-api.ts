@@ -33,7 +33,7 @@ export function createChatbotApiHandler(props: ChatbotApiProps = {}): HttpApiLam
       dialogAction: response.sessionState.dialogAction.type,
       interpretations: response.interpretations.map(({ intent, nluConfidence }) => ({
         intent: intent.name,
-        score: nluConfidence.score,
+        score: nluConfidence?.score,
       })),
     });
     return Response.json(response);

@@ -1,6 +1,6 @@
 // POST /api/chat through the real handler: every intent, answered in Amazon Lex V2 RecognizeText's shape.
 import { describe, expect, it } from "vitest";
-import { chat, send, slotValues } from "../../../../support/chatbot-api-client";
+import { chat, postChat, send, slotValues } from "../../../../support/chatbot-api-client";
 
 describe("each intent", () => {
   it("reads a complete CreateUser request and closes it ready for fulfilment", async () => {
@@ -100,7 +100,7 @@ describe("the Lex V2 shape", () => {
   it("lists at most three interpretations, the chosen intent first, best first, scores in [0, 1]", async () => {
     const answer = await chat("change the email of erin to erin@example.org");
 
-    const scores = answer.interpretations.map(({ nluConfidence }) => nluConfidence.score);
+    const scores = answer.interpretations.map(({ nluConfidence }) => nluConfidence?.score ?? Number.NaN);
     expect(answer.interpretations.length).toBeGreaterThan(1);
     expect(answer.interpretations.length).toBeLessThanOrEqual(3);
     expect(answer.interpretations[0].intent).toEqual(answer.sessionState.intent);
@@ -110,15 +110,35 @@ describe("the Lex V2 shape", () => {
   });
 
   it.each(["create a birthday party invitation card", "bob@example.com", "tell me a joke"])(
-    "lists interpretations best first when it does not understand %j",
+    "puts FallbackIntent first, without a confidence as Lex does, when it does not understand %j",
     async (text) => {
       const answer = await chat(text);
 
-      const scores = answer.interpretations.map(({ nluConfidence }) => nluConfidence.score);
-      expect(answer.interpretations[0].intent.name).toBe("FallbackIntent");
+      const [fallback, ...others] = answer.interpretations;
+      expect(fallback).toEqual({ intent: answer.sessionState.intent });
+      expect(fallback.intent.name).toBe("FallbackIntent");
+      const scores = others.map(({ nluConfidence }) => nluConfidence?.score ?? Number.NaN);
       expect(scores).toEqual([...scores].sort((a, b) => b - a));
     },
   );
+
+  it("echoes the request attributes, as Lex does, and leaves them out when none were sent", async () => {
+    const withAttributes = await postChat(
+      JSON.stringify({ sessionId: "s-43", text: "list users", requestAttributes: { channel: "web" } }),
+    );
+    const without = await chat("list users");
+
+    expect(withAttributes.status).toBe(200);
+    expect(withAttributes.json).toMatchObject({ requestAttributes: { channel: "web" } });
+    expect(without).not.toHaveProperty("requestAttributes");
+  });
+
+  it.each(["ab", "user:42.tab_1-a", "x".repeat(100)])("accepts the Lex session id %j", async (sessionId) => {
+    const response = await postChat(JSON.stringify({ sessionId, text: "hello" }));
+
+    expect(response.status).toBe(200);
+    expect(response.json).toMatchObject({ sessionId });
+  });
 
   it("fills slots Lex-style, with the typed, interpreted and resolved values, and null for empty ones", async () => {
     const answer = await chat("create user Frank.Castle");

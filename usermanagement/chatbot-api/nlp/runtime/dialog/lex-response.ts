@@ -22,6 +22,7 @@ export function toLexResponse(request: ChatRequest, turn: Turn): ChatResponse {
   };
   return {
     sessionId: request.sessionId,
+    ...(request.requestAttributes && { requestAttributes: request.requestAttributes }),
     sessionState: {
       dialogAction: turn.action,
       intent,
@@ -39,22 +40,24 @@ function sessionAttributes(request: ChatRequest, turn: Turn): Readonly<Record<st
   return turn.confirmationAskedAgain ? { ...attributes, [CONFIRMATION_ASKED_AGAIN]: "true" } : attributes;
 }
 
-/** The chosen intent first, then the runners-up as the classifier ranked them, with empty slots. */
+/**
+ * The chosen intent first, then the runners-up as the classifier ranked them, with empty slots. Lex gives
+ * FallbackIntent no confidence score.
+ */
 function interpretations(chosen: Intent, turn: Turn): Interpretation[] {
-  const score = (name: IntentName) => round(turn.ranking.find(({ intent }) => intent === name)?.score ?? 1);
+  const score = (name: IntentName) => turn.ranking.find(({ intent }) => intent === name)?.score ?? 1;
+  const interpretation = (intent: Intent, confidence: number): Interpretation =>
+    intent.name === "FallbackIntent" ? { intent } : { intent, nluConfidence: { score: round(confidence) } };
   const others = turn.ranking
     .filter(({ intent }) => intent !== chosen.name)
     .slice(0, MAX_INTERPRETATIONS - 1)
-    .map(({ intent, score: runnerUp }) => ({
-      intent: {
-        name: intent,
-        slots: toLexSlots(intent, {}),
-        state: "InProgress",
-        confirmationState: "None",
-      } as const,
-      nluConfidence: { score: round(runnerUp) },
-    }));
-  return [{ intent: chosen, nluConfidence: { score: score(chosen.name) } }, ...others];
+    .map(({ intent, score: runnerUp }) =>
+      interpretation(
+        { name: intent, slots: toLexSlots(intent, {}), state: "InProgress", confirmationState: "None" },
+        runnerUp,
+      ),
+    );
+  return [interpretation(chosen, score(chosen.name)), ...others];
 }
 
 /** Lex reports confidences with two decimals. */
