@@ -3,7 +3,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair } from "jose";
+import { exportJWK, generateKeyPair, type JWK } from "jose";
 import type { JwtAuthorizerRules } from "../../usermanagement/shared/jwt-authorizer-rules";
 import { RESOURCE_SERVER_IDENTIFIER } from "../../usermanagement/shared/runtime/access";
 import type { SpaConfig } from "../../usermanagement/users-ui/spa/config";
@@ -23,6 +23,12 @@ export interface IssuerOptions {
   readonly port?: number;
   /** Lifetime of access tokens (Cognito's default is an hour); short lifetimes let tests see expiry. @default 3600 */
   readonly accessTokenTtlSeconds?: number;
+  /**
+   * The private RSA key (JWK with a `kid`) the issuer signs with; tests that need tokens the issuer never
+   * issues (a future `nbf`, another `iss`) sign them with the same key.
+   * @default an RS256 key generated at start
+   */
+  readonly signingKey?: JWK;
 }
 
 export interface RunningIssuer {
@@ -51,8 +57,7 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const { privateKey } = await generateKeyPair("RS256", { extractable: true });
-  const signingKey = { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: "RS256", use: "sig" };
+  const signingKey = options.signingKey ?? (await generateSigningKey());
 
   const provider = new Provider(url, {
     adapter: createMemoryAdapter(),
@@ -176,6 +181,12 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+/** A fresh RS256 key pair as a private JWK, with the `kid` API Gateway looks keys up by. */
+export async function generateSigningKey(): Promise<JWK> {
+  const { privateKey } = await generateKeyPair("RS256", { extractable: true });
+  return { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: "RS256", use: "sig" };
 }
 
 /** `http://127.0.0.1:3000` → it and `http://localhost:3000`: a browser may use either spelling. */
