@@ -18,7 +18,7 @@ const region = process.env.CDK_DEFAULT_REGION;
 
 new UserManagement(app, {
   stackNamespace: sandboxNamespace(app.node.tryGetContext("sandbox")),
-  apiLambdaReservedConcurrency: 1,
+  // No reserved concurrency: a new account's limit (10) leaves no room for one; the stage throttles instead.
   databaseBillingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
   env: account && region ? { account, region } : undefined,
 });

@@ -3,21 +3,31 @@ import type { StackProps } from "aws-cdk-lib";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import type { Construct } from "constructs";
 import { ChatbotAPI } from "./chatbot-api/component";
+import { PRODUCTION_RETENTION, SANDBOX_RETENTION } from "./shared/infrastructure/retention";
 import { UsersAPI } from "./users-api/component";
 import { UsersUI } from "./users-ui/component";
 
 export interface UserManagementProps extends StackProps {
   /** Prefix of every stack's id and name, e.g. `UserManagementSandbox` → `UserManagementSandbox-UsersAPI`. */
   readonly stackNamespace: string;
-  /** Concurrent executions reserved for the Users API function. */
-  readonly apiLambdaReservedConcurrency: number;
+  /**
+   * Concurrent executions reserved for the Users API function. The account's concurrency limit must exceed the
+   * reservations by at least 100, which a new account's limit of 10 doesn't.
+   * @default - none reserved: the API stage's throttling bounds the function
+   */
+  readonly usersApiReservedConcurrency?: number;
   /** How the Users table is billed: on demand in a sandbox, provisioned in production. */
   readonly databaseBillingMode: dynamodb.BillingMode;
   /**
-   * Production posture: retain data and logs, protect the table from deletion.
+   * Production posture: retain data, users and logs, protect the table and the user pool from deletion.
    * @default false - a sandbox, deleted whole with its stacks
    */
   readonly production?: boolean;
+  /**
+   * The account whose pipeline smoke-tests this workload: it may read the machine client's secret.
+   * @default - none
+   */
+  readonly smokeTestAccount?: string;
 }
 
 /**
@@ -30,23 +40,34 @@ export class UserManagement {
   readonly usersUi: UsersUI;
 
   constructor(scope: Construct, props: UserManagementProps) {
-    const { stackNamespace, apiLambdaReservedConcurrency, databaseBillingMode, production, ...stackProps } =
-      props;
+    const {
+      stackNamespace,
+      usersApiReservedConcurrency,
+      databaseBillingMode,
+      production,
+      smokeTestAccount,
+      ...stackProps
+    } = props;
     const stack = (component: string) => ({
       ...stackProps,
       stackName: `${stackNamespace}-${component}`,
       description: `User Management: the ${component} component (${stackNamespace})`,
     });
+    const retention = production ? PRODUCTION_RETENTION : SANDBOX_RETENTION;
 
-    this.chatbotApi = new ChatbotAPI(scope, `${stackNamespace}-ChatbotAPI`, {
-      ...stack("ChatbotAPI"),
-      production,
-    });
+    // The user pool lives with the Users API: both APIs authorize with it, and the UI, which depends on both,
+    // registers its own URL on the pool's SPA client. Deploy order UsersAPI → ChatbotAPI → UsersUI, no cycle.
     this.usersApi = new UsersAPI(scope, `${stackNamespace}-UsersAPI`, {
       ...stack("UsersAPI"),
-      apiLambdaReservedConcurrency,
+      usersApiReservedConcurrency,
       databaseBillingMode,
-      production,
+      retention,
+      smokeTestAccount,
+    });
+    this.chatbotApi = new ChatbotAPI(scope, `${stackNamespace}-ChatbotAPI`, {
+      ...stack("ChatbotAPI"),
+      authorizer: this.usersApi.identity.authorizerRules,
+      retention,
     });
     // The UI stack consumes both endpoints: cross-stack references that also order its deployment after them.
     this.usersUi = new UsersUI(scope, `${stackNamespace}-UsersUI`, {

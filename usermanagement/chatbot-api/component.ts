@@ -2,22 +2,25 @@
 // function behind an HTTP API. Small enough to define here; its runtime lives in nlp/runtime.
 import * as path from "node:path";
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
-import * as logs from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import { LambdaHttpApi } from "../shared/infrastructure/lambda-http-api";
+import { type Retention, SANDBOX_RETENTION } from "../shared/infrastructure/retention";
+import type { JwtAuthorizerRules } from "../shared/jwt-authorizer-rules";
 import { CHATBOT_API_RESOURCES } from "./nlp/runtime/routes";
 
 export interface ChatbotAPIProps extends StackProps {
+  /** Tokens every route requires: the Users API stack's user pool issues them. */
+  readonly authorizer: JwtAuthorizerRules;
   /**
    * Concurrent executions reserved for the NLP function.
    * @default - none reserved: the function shares the account's unreserved concurrency
    */
-  readonly reservedConcurrency?: number;
+  readonly chatbotApiReservedConcurrency?: number;
   /**
-   * Production posture: retain the logs and keep them longer.
-   * @default false - a sandbox: logs are deleted with the stack
+   * How long logs are kept, and whether they outlive the stack.
+   * @default SANDBOX_RETENTION - logs are deleted with the stack
    */
-  readonly production?: boolean;
+  readonly retention?: Retention;
 }
 
 export class ChatbotAPI extends Stack {
@@ -26,19 +29,20 @@ export class ChatbotAPI extends Stack {
   /** The output holding `apiEndpoint`, for consumers outside CloudFormation (the pipeline's smoke test). */
   readonly apiEndpointOutput: CfnOutput;
 
-  constructor(scope: Construct, id: string, props: ChatbotAPIProps = {}) {
+  constructor(scope: Construct, id: string, props: ChatbotAPIProps) {
     super(scope, id, props);
-    const production = props.production ?? false;
+    const retention = props.retention ?? SANDBOX_RETENTION;
 
     const nlp = new LambdaHttpApi(this, "NLP", {
       entry: path.join(import.meta.dirname, "nlp", "runtime", "handler.ts"),
       resources: CHATBOT_API_RESOURCES,
-      reservedConcurrency: props.reservedConcurrency,
+      authorizer: props.authorizer,
+      reservedConcurrency: props.chatbotApiReservedConcurrency,
       // The model is a few kilobytes and the work is CPU-bound: more memory buys a faster CPU share.
       memorySize: 512,
       environment: { POWERTOOLS_SERVICE_NAME: "chatbot-api", POWERTOOLS_LOG_LEVEL: "INFO" },
-      logRetention: production ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_WEEK,
-      retainLogs: production,
+      logRetention: retention.logRetention,
+      retainLogs: retention.retain,
     });
 
     this.apiEndpoint = nlp.url;

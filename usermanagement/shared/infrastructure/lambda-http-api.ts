@@ -1,16 +1,20 @@
 // An HTTP API (API Gateway v2) whose routes all integrate one Node.js Lambda function: the shape both APIs share.
-import { Duration, RemovalPolicy, Validations } from "aws-cdk-lib";
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
+import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import * as nodejs from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
+import { JWT_IDENTITY_SOURCE, type JwtAuthorizerRules } from "../jwt-authorizer-rules";
 import type { ApiResource } from "../runtime/api-router";
 import { CREATE_REQUIRE_BANNER, LAMBDA_ALIASES, LAMBDA_ESBUILD_OPTIONS } from "./lambda-bundling";
 
 export interface LambdaHttpApiProps {
+  /** Tokens every route requires: API Gateway answers 401 before the function runs unless one passes these. */
+  readonly authorizer: JwtAuthorizerRules;
   /** The TypeScript module exporting `handler`. */
   readonly entry: string;
   /** The paths the function serves and their methods; every other method on them reaches it too, for its 405. */
@@ -105,6 +109,10 @@ export class LambdaHttpApi extends Construct {
     });
 
     const integration = new HttpLambdaIntegration("Integration", this.function);
+    const authorizer = new HttpJwtAuthorizer("JwtAuthorizer", props.authorizer.issuer, {
+      jwtAudience: [...props.authorizer.audience],
+      identitySource: [JWT_IDENTITY_SOURCE],
+    });
     for (const resource of props.resources) {
       // Explicit routes only, no catch-all: each method the API serves, plus ANY on the same path so that the
       // function can answer an unsupported method with 405 and `Allow` rather than API Gateway's bare 404.
@@ -112,15 +120,8 @@ export class LambdaHttpApi extends Construct {
         ...resource.methods.map((method) => method as apigwv2.HttpMethod),
         apigwv2.HttpMethod.ANY,
       ];
-      this.httpApi.addRoutes({ path: resource.path, methods, integration });
+      this.httpApi.addRoutes({ path: resource.path, methods, integration, authorizer });
     }
     this.url = stage.url;
-
-    Validations.of(this.httpApi).acknowledge({
-      id: "AwsSolutions-APIG4",
-      reason:
-        "No authorizer: the workload has no identity provider yet; every route is throttled and access-logged. " +
-        "Add a JWT authorizer (e.g. Cognito) before this holds real people's data.",
-    });
   }
 }

@@ -7,14 +7,17 @@ import type * as lambda from "aws-cdk-lib/aws-lambda";
 import type * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { LambdaHttpApi } from "../../shared/infrastructure/lambda-http-api";
+import type { JwtAuthorizerRules } from "../../shared/jwt-authorizer-rules";
 import { USERS_TABLE_SCHEMA } from "../database/table-schema";
 import { USERS_API_RESOURCES } from "./runtime/routes";
 
 export interface APIProps {
   /** The Users table the function reads and writes. */
   readonly table: dynamodb.ITable;
-  /** Concurrent executions reserved for the function, and its ceiling. */
-  readonly reservedConcurrency: number;
+  /** Tokens every route requires. */
+  readonly authorizer: JwtAuthorizerRules;
+  /** @default - none reserved: see LambdaHttpApiProps.reservedConcurrency */
+  readonly reservedConcurrency?: number;
   /** @default - see LambdaHttpApiProps.logRetention */
   readonly logRetention?: logs.RetentionDays;
   /** @default false - see LambdaHttpApiProps.retainLogs */
@@ -32,6 +35,7 @@ export class API extends Construct {
     const api = new LambdaHttpApi(this, "UsersHttpApi", {
       entry: path.join(import.meta.dirname, "runtime", "handler.ts"),
       resources: USERS_API_RESOURCES,
+      authorizer: props.authorizer,
       reservedConcurrency: props.reservedConcurrency,
       environment: {
         USERS_TABLE_NAME: props.table.tableName,

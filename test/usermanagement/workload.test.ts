@@ -3,8 +3,8 @@
 import { Template } from "aws-cdk-lib/assertions";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import { describe, expect, it } from "vitest";
-import { UserManagement } from "../usermanagement/workload";
-import { testApp } from "./support/cdk-app";
+import { UserManagement } from "../../usermanagement/workload";
+import { testApp } from "../support/cdk-app";
 
 describe("UserManagement", () => {
   it("names each component stack `<namespace>-<component>`, as both its id and its CloudFormation name", () => {
@@ -12,7 +12,6 @@ describe("UserManagement", () => {
 
     const workload = new UserManagement(app, {
       stackNamespace: "Acme",
-      apiLambdaReservedConcurrency: 3,
       databaseBillingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
     });
 
@@ -24,7 +23,7 @@ describe("UserManagement", () => {
   it("hands its settings and stack props to the components, hard-coding none", () => {
     const workload = new UserManagement(testApp(), {
       stackNamespace: "Acme",
-      apiLambdaReservedConcurrency: 7,
+      usersApiReservedConcurrency: 7,
       databaseBillingMode: dynamodb.BillingMode.PROVISIONED,
       env: { account: "123456789012", region: "eu-central-1" },
       tags: { CostCenter: "42" },
@@ -38,5 +37,29 @@ describe("UserManagement", () => {
     expect(workload.usersApi.account).toBe("123456789012");
     expect(workload.usersApi.region).toBe("eu-central-1");
     expect(workload.usersApi.tags.tagValues()).toEqual({ CostCenter: "42" });
-  });
+  }, 120_000);
+
+  it("decides the retention posture once: production keeps a year of logs and the user pool in every API stack", () => {
+    const workload = new UserManagement(testApp(), {
+      stackNamespace: "Acme",
+      databaseBillingMode: dynamodb.BillingMode.PROVISIONED,
+      production: true,
+      smokeTestAccount: "111111111111",
+    });
+
+    const usersApi = Template.fromStack(workload.usersApi);
+    const chatbotApi = Template.fromStack(workload.chatbotApi);
+    for (const template of [usersApi, chatbotApi]) {
+      const groups = Object.values(template.findResources("AWS::Logs::LogGroup"));
+      expect(groups.length).toBeGreaterThan(0);
+      for (const group of groups) {
+        expect(group.Properties.RetentionInDays).toBe(365);
+        expect(group.DeletionPolicy).toBe("Retain");
+      }
+    }
+    usersApi.hasResource("AWS::Cognito::UserPool", { DeletionPolicy: "Retain" });
+    usersApi.hasResourceProperties("AWS::IAM::Role", {
+      RoleName: "Acme-UsersAPI-smoke-test-secret-reader",
+    });
+  }, 120_000);
 });

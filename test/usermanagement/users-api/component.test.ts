@@ -2,13 +2,13 @@
 import { Match, Template } from "aws-cdk-lib/assertions";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { UserManagement } from "../../usermanagement/workload";
-import { testApp } from "../support/cdk-app";
+import { UserManagement } from "../../../usermanagement/workload";
+import { testApp } from "../../support/cdk-app";
 
 function synthUsersApi(settings: { production: boolean }): Template {
   const workload = new UserManagement(testApp(), {
     stackNamespace: "Test",
-    apiLambdaReservedConcurrency: settings.production ? 10 : 1,
+    usersApiReservedConcurrency: settings.production ? 10 : undefined,
     databaseBillingMode: settings.production
       ? dynamodb.BillingMode.PROVISIONED
       : dynamodb.BillingMode.PAY_PER_REQUEST,
@@ -70,17 +70,22 @@ describe("the Users table", () => {
 });
 
 describe("the Users API function", () => {
-  it("runs Node.js 24 on arm64 with the reserved concurrency, memory, timeout and table it is given", () => {
+  it("runs Node.js 24 on arm64 with the memory, timeout and table it is given", () => {
     sandbox.hasResourceProperties("AWS::Lambda::Function", {
       Runtime: "nodejs24.x",
       Architectures: ["arm64"],
-      ReservedConcurrentExecutions: 1,
       MemorySize: 256,
       Timeout: 10,
       LoggingConfig: Match.objectLike({ LogFormat: "JSON" }),
       Environment: {
         Variables: Match.objectLike({ USERS_TABLE_NAME: { Ref: "DatabaseTableF104A135" } }),
       },
+    });
+  });
+
+  it("reserves concurrency only when given some, so that a new account (limit 10) can deploy a sandbox", () => {
+    sandbox.hasResourceProperties("AWS::Lambda::Function", {
+      ReservedConcurrentExecutions: Match.absent(),
     });
     production.hasResourceProperties("AWS::Lambda::Function", { ReservedConcurrentExecutions: 10 });
   });
@@ -138,6 +143,45 @@ describe("the HTTP API", () => {
     ]);
   });
 
+  it("lets no request reach the function without a token of the user pool, on every route", () => {
+    const authorizers = sandbox.findResources("AWS::ApiGatewayV2::Authorizer");
+    expect(Object.keys(authorizers)).toHaveLength(1);
+    const [authorizerId] = Object.keys(authorizers);
+    const routes = Object.values(sandbox.findResources("AWS::ApiGatewayV2::Route"));
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of routes) {
+      expect(route.Properties).toMatchObject({
+        AuthorizationType: "JWT",
+        AuthorizerId: { Ref: authorizerId },
+      });
+    }
+  });
+
+  it("accepts tokens the pool issued to the SPA or the machine client, from the Authorization header", () => {
+    const clients = Object.keys(sandbox.findResources("AWS::Cognito::UserPoolClient"));
+    const pool = Object.keys(sandbox.findResources("AWS::Cognito::UserPool"))[0];
+    sandbox.hasResourceProperties("AWS::ApiGatewayV2::Authorizer", {
+      AuthorizerType: "JWT",
+      IdentitySource: ["$request.header.Authorization"],
+      JwtConfiguration: {
+        Audience: Match.arrayEquals(clients.map((client) => ({ Ref: client }))),
+        Issuer: {
+          "Fn::Join": [
+            "",
+            [
+              "https://cognito-idp.",
+              { Ref: "AWS::Region" },
+              ".",
+              { Ref: "AWS::URLSuffix" },
+              "/",
+              { Ref: pool },
+            ],
+          ],
+        },
+      },
+    });
+  });
+
   it("throttles and access-logs its auto-deployed default stage", () => {
     sandbox.hasResourceProperties("AWS::ApiGatewayV2::Stage", {
       StageName: "$default",
@@ -187,5 +231,17 @@ describe("outputs", () => {
   it("publishes the API endpoint and the alarm topic", () => {
     sandbox.hasOutput("APIEndpoint", { Value: Match.anyValue() });
     sandbox.hasOutput("AlarmTopicArn", { Value: { Ref: Match.stringLikeRegexp("AlarmTopic") } });
+  });
+
+  it("publishes what a script needs to sign in as the machine client: pool, client, token endpoint, issuer", () => {
+    const pool = Object.keys(sandbox.findResources("AWS::Cognito::UserPool"))[0];
+    const machine = Object.keys(sandbox.findResources("AWS::Cognito::UserPoolClient")).find((id) =>
+      id.includes("MachineClient"),
+    );
+    sandbox.hasOutput("UserPoolId", { Value: { Ref: pool } });
+    sandbox.hasOutput("MachineClientId", { Value: { Ref: machine } });
+    sandbox.hasOutput("TokenEndpoint", { Value: Match.objectLike({ "Fn::Join": Match.anyValue() }) });
+    expect(JSON.stringify(sandbox.findOutputs("TokenEndpoint"))).toContain("/oauth2/token");
+    sandbox.hasOutput("Issuer", { Value: Match.objectLike({ "Fn::Join": Match.anyValue() }) });
   });
 });
