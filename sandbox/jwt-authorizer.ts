@@ -175,8 +175,8 @@ export function createJwtAuthorizer(
 function bearerToken(headers: HeaderValues): string | undefined {
   const entry = Object.entries(headers).find(([name]) => name.toLowerCase() === "authorization")?.[1];
   const value = (typeof entry === "string" ? entry : entry?.join(","))?.trim();
-  if (!value) return undefined;
-  return value.replace(/^bearer\s+/i, "");
+  const token = value?.replace(/^bearer(\s+|$)/i, "");
+  return token ? token : undefined;
 }
 
 /** `aud` decides when present; only a token without one is judged by its `client_id`. */
