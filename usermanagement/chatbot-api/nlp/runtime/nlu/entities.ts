@@ -2,7 +2,7 @@
 // pieces the classifier's features are made of.
 import { findDisplayName } from "./display-name";
 import type { Piece } from "./features";
-import { expandShortForm } from "./function-words";
+import { expandShortForm, isFunctionWord } from "./function-words";
 import { type Token, tokenize } from "./tokenize";
 import { couldBeUsername, findUsername, type UsernameMatch, type Word } from "./username";
 import type { Vocabulary } from "./vocabulary";
@@ -30,12 +30,25 @@ interface Span {
 
 export function extractEntities(utterance: string, vocabulary: Vocabulary): Entities {
   const tokens = tokenize(utterance);
-  const words = tokens.map((token) => ({
+  const typed = tokens.map((token) => ({
     token,
-    word: token.kind === "word" ? vocabulary.normalize(expandShortForm(token.lower)) : token.lower,
+    word: token.kind === "word" ? expandShortForm(token.lower) : token.lower,
   }));
+  const corrected = typed.map(({ token, word }) => ({
+    token,
+    word: token.kind === "word" ? vocabulary.normalize(word) : word,
+  }));
+  // A correction is a guess, taken only when everything else is on topic: "delte bob" is a slip, but in
+  // "can you sing a song" the unknown "song" says "sing" is a word of its own, not a slip of "sign".
+  let words: readonly Word[] = corrected;
+  let people = findPeople(utterance, corrected, vocabulary);
+  const guessed = corrected.some(({ word }, k) => word !== typed[k].word);
+  if (guessed && hasUnknownWord(corrected, people, vocabulary)) {
+    words = typed;
+    people = findPeople(utterance, typed, vocabulary);
+  }
+  const { username, displayName } = people;
   const emailIndex = tokens.findIndex((token) => token.kind === "email");
-  const { username, displayName } = findPeople(utterance, words, vocabulary);
 
   const pieces: Piece[] = [];
   words.forEach(({ token, word }, k) => {
@@ -57,12 +70,26 @@ export function extractEntities(utterance: string, vocabulary: Vocabulary): Enti
   };
 }
 
+interface People {
+  readonly username?: UsernameMatch;
+  readonly displayName?: Span;
+}
+
+/** A content word outside the entities that the domain doesn't know. */
+function hasUnknownWord(words: readonly Word[], people: People, vocabulary: Vocabulary): boolean {
+  const { username, displayName } = people;
+  return words.some(
+    ({ token, word }, k) =>
+      token.kind === "word" &&
+      k !== username?.index &&
+      !(displayName && k >= displayName.first && k <= displayName.last) &&
+      !isFunctionWord(word) &&
+      !vocabulary.isKnown(word),
+  );
+}
+
 /** The username and the display name, which compete for the same words ("add a user called bob"). */
-function findPeople(
-  utterance: string,
-  words: readonly Word[],
-  vocabulary: Vocabulary,
-): { username?: UsernameMatch; displayName?: Span } {
+function findPeople(utterance: string, words: readonly Word[], vocabulary: Vocabulary): People {
   const tokens = words.map(({ token }) => token);
   const match = findDisplayName(utterance, tokens);
   let displayName: Span | undefined = match;

@@ -1,6 +1,7 @@
 // The words the engine knows, learned from the training corpus: what counts as a known word (not a
 // username, not off-topic), what a typo may be corrected to, and which words stand next to usernames.
 import stem from "wink-porter2-stemmer";
+import { isFunctionWord } from "./function-words";
 import { correctTypo } from "./spelling";
 
 export interface VocabularyData {
@@ -15,7 +16,7 @@ export interface VocabularyData {
 export interface Vocabulary {
   /** The word, or another form of it ("registered" for "register"), occurs in the in-domain corpus. */
   isKnown(lowerWord: string): boolean;
-  /** `lowerWord` itself when known, else the known word it is a slip of, else `lowerWord`. */
+  /** `lowerWord` itself when known or a function word, else the known word it is a slip of, else `lowerWord`. */
   normalize(lowerWord: string): string;
   isWordBeforeUsername(lowerWord: string): boolean;
   isWordAfterUsername(lowerWord: string): boolean;
@@ -37,7 +38,7 @@ export function createVocabulary(data: VocabularyData): Vocabulary {
   return {
     isKnown,
     normalize: (lowerWord) =>
-      exact.has(lowerWord) || lowerWord.length < SHORTEST_CORRECTABLE
+      exact.has(lowerWord) || isFunctionWord(lowerWord) || lowerWord.length < SHORTEST_CORRECTABLE
         ? lowerWord
         : (correctTypo(lowerWord, keywords) ?? lowerWord),
     isWordBeforeUsername: (lowerWord) => before.has(lowerWord),
