@@ -1,9 +1,11 @@
 // A Powertools HTTP router preconfigured with the behaviour both APIs share: problem-details errors,
 // 404 for unknown paths, 405 with `Allow` for a known path's unsupported method, and one access-log line.
 
-import { Router } from "@aws-lambda-powertools/event-handler/http";
+import { ParameterValidationError, Router } from "@aws-lambda-powertools/event-handler/http";
+import type { Middleware } from "@aws-lambda-powertools/event-handler/types";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import { canonicalPath, ROUTABLE_METHODS, routableEvent } from "./http-api-event";
 import { ProblemError, problemResponse } from "./problem-details";
 
 /** A path the API serves, in API Gateway's syntax (`/api/users/{username}`), with the methods it allows. */
@@ -17,25 +19,46 @@ export const toRouterPath = (path: string) => path.replace(/\{(\w+)\}/g, ":$1") 
 
 const toPattern = (path: string) => new RegExp(`^${path.replace(/\{\w+\}/g, "[^/]+")}/?$`);
 
+/** Each router's resources, for answering a request no route of it serves. */
+const resourcesOf = new WeakMap<Router, readonly ApiResource[]>();
+
+/** The answer to a request no route serves: 405 with `Allow` on a known path, else 404. */
+function unroutedResponse(resources: readonly ApiResource[], path: string): Response {
+  const resource = resources.find(({ path: template }) => toPattern(template).test(path));
+  if (!resource) {
+    return problemResponse(new ProblemError(404, "not-found", "Not found", `Nothing is served at ${path}.`));
+  }
+  const allow = resource.methods.join(", ");
+  return problemResponse(
+    new ProblemError(405, "method-not-allowed", "Method not allowed", `${path} accepts ${allow}.`, {
+      headers: { allow },
+    }),
+  );
+}
+
+/**
+ * Powertools decodes a base64 body to text with replacement characters; JSON bodies must be judged on the bytes
+ * the client sent (invalid UTF-8 is refused, not repaired), so the request gets them back before any handler.
+ */
+const exactBody: Middleware = async ({ reqCtx, next }) => {
+  const event = reqCtx.event as APIGatewayProxyEventV2;
+  if (event.isBase64Encoded && event.body) {
+    reqCtx.req = new Request(reqCtx.req, { body: Buffer.from(event.body, "base64") });
+  }
+  await next();
+};
+
 export function createApiRouter(logger: Logger, resources: readonly ApiResource[]): Router {
   const router = new Router({ logger });
-  const patterns = resources.map((resource) => ({ ...resource, pattern: toPattern(resource.path) }));
+  resourcesOf.set(router, resources);
+  router.use(exactBody);
 
-  router.notFound(async (_error, { req }) => {
-    const path = new URL(req.url).pathname;
-    const resource = patterns.find(({ pattern }) => pattern.test(path));
-    if (!resource) {
-      return problemResponse(
-        new ProblemError(404, "not-found", "Not found", `Nothing is served at ${path}.`),
-      );
-    }
-    const allow = resource.methods.join(", ");
-    return problemResponse(
-      new ProblemError(405, "method-not-allowed", "Method not allowed", `${path} accepts ${allow}.`, {
-        headers: { allow },
-      }),
-    );
-  });
+  router.notFound(async (_error, { req }) => unroutedResponse(resources, new URL(req.url).pathname));
+
+  // An empty or blank path parameter (`/api/users/%20`): the router refuses to match it, so nothing is there.
+  router.errorHandler(ParameterValidationError, async (_error, { req }) =>
+    unroutedResponse([], new URL(req.url).pathname),
+  );
 
   router.errorHandler(ProblemError, async (error) => problemResponse(error));
 
@@ -74,13 +97,27 @@ export function httpApiHandler(router: Router, logger: Logger): HttpApiLambdaHan
   return async (event, context) => {
     logger.addContext(context);
     const started = performance.now();
-    const result = await router.resolve(event, context);
+    const routable = routableEvent(event);
+    const { method } = routable.requestContext.http;
+    const result = ROUTABLE_METHODS.has(method)
+      ? await router.resolve(routable, context)
+      : // Powertools answers a method it can't route with a bare 405; ours says why, and what is allowed.
+        await toResult(unroutedResponse(resourcesOf.get(router) ?? [], canonicalPath(event.rawPath)));
     logger.info("request", {
-      method: event.requestContext.http.method,
-      path: event.rawPath,
+      method,
+      path: routable.rawPath,
       status: result.statusCode,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
     });
     return result;
+  };
+}
+
+async function toResult(response: Response): Promise<APIGatewayProxyStructuredResultV2> {
+  return {
+    statusCode: response.status,
+    headers: Object.fromEntries(response.headers),
+    body: await response.text(),
+    isBase64Encoded: false,
   };
 }

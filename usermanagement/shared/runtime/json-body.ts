@@ -5,18 +5,24 @@ import { ProblemError } from "./problem-details";
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /**
- * Returns the parsed JSON body of `request`.
- * @throws ProblemError 415 for a non-JSON content type, 413 above `maxBytes`, 400 for malformed JSON.
+ * Returns the parsed JSON body of `request`, judged on the bytes the client sent: the size before any decoding,
+ * and UTF-8 decoded strictly, so that nothing is stored with characters the client never sent.
+ * @throws ProblemError 415 for a non-JSON content type or a charset other than UTF-8, 413 above `maxBytes`,
+ * 400 for invalid UTF-8 or malformed JSON.
  */
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  const contentType = request.headers.get("content-type") ?? "";
-  const mediaType = contentType.split(";")[0].trim().toLowerCase();
-  if (mediaType !== "application/json" && !mediaType.endsWith("+json")) {
+  const [mediaType, ...parameters] = (request.headers.get("content-type") ?? "").split(";");
+  const type = mediaType.trim().toLowerCase();
+  // JSON is UTF-8 (RFC 8259 §8.1); a declared charset can only be that one.
+  const charset = parameters
+    .map((parameter) => /^\s*charset\s*=\s*"?([^";\s]*)"?\s*$/i.exec(parameter)?.[1])
+    .find((value) => value !== undefined);
+  if ((type !== "application/json" && !type.endsWith("+json")) || !isUtf8(charset)) {
     throw new ProblemError(
       415,
       "unsupported-media-type",
       "Unsupported media type",
-      "Send the request body as JSON with `Content-Type: application/json`.",
+      "Send the request body as UTF-8 JSON with `Content-Type: application/json`.",
       { headers: { "accept-post": "application/json" } },
     );
   }
@@ -29,7 +35,12 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
       `The request body is ${bytes.byteLength} bytes; the limit is ${maxBytes} bytes.`,
     );
   }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ProblemError(400, "malformed-json", "Malformed JSON", "The request body is not valid UTF-8.");
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -41,3 +52,5 @@ export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES):
     );
   }
 }
+
+const isUtf8 = (charset: string | undefined) => charset === undefined || /^utf-?8$/i.test(charset);

@@ -1,7 +1,13 @@
 // How each failure of the user store reads as an HTTP problem.
 import type { Router } from "@aws-lambda-powertools/event-handler/http";
 import { ProblemError, problemResponse } from "../../../shared/runtime/problem-details";
-import { EmailTakenError, UserNotFoundError, UsernameTakenError, VersionMismatchError } from "./user-errors";
+import {
+  ConcurrentUpdateError,
+  EmailTakenError,
+  UserNotFoundError,
+  UsernameTakenError,
+  VersionMismatchError,
+} from "./user-errors";
 import { entityTag } from "./version-tags";
 
 export function answerDomainErrors(router: Router): void {
@@ -29,4 +35,15 @@ export function answerDomainErrors(router: Router): void {
       }),
     ),
   );
+  router.errorHandler(ConcurrentUpdateError, async (error) =>
+    problemResponse(
+      // 409, not 503: the API is healthy, this one user is contended. Nothing was written, so a retry is safe.
+      new ProblemError(409, "concurrent-update", "Concurrent update", error.message, {
+        headers: { "retry-after": String(CONCURRENT_UPDATE_RETRY_AFTER_SECONDS) },
+      }),
+    ),
+  );
 }
+
+/** How long a client should wait before retrying a write that lost every race. */
+export const CONCURRENT_UPDATE_RETRY_AFTER_SECONDS = 1;

@@ -31,3 +31,13 @@ export class VersionMismatchError extends Error {
     this.name = "VersionMismatchError";
   }
 }
+
+/** Concurrent writes to one user kept winning over this one; nothing of it was applied. */
+export class ConcurrentUpdateError extends Error {
+  constructor(readonly username: string) {
+    super(
+      `User '${username}' is being changed by other requests at the same time; nothing was changed. Try again.`,
+    );
+    this.name = "ConcurrentUpdateError";
+  }
+}

@@ -1,23 +1,13 @@
 // The Users table behind one small interface: the only module that speaks DynamoDB.
-import type { AttributeValue, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from "@aws-sdk/lib-dynamodb";
+import type { AttributeValue } from "@aws-sdk/client-dynamodb";
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { emailClaimKey, USER_LIST_PARTITION, USERS_TABLE_SCHEMA, userKey } from "../../database/table-schema";
+import { isContention, retryOnContention, TRY_AGAIN, transactNamed } from "./conditional-transaction";
 import type { CreateUserInput, UpdateUserInput, User } from "./user";
 import { EmailTakenError, UserNotFoundError, UsernameTakenError, VersionMismatchError } from "./user-errors";
+import { emailClaimItem, fromUserItem, type TableItem, toUserItem } from "./user-item";
 
 const { partitionKey: PK, listIndex } = USERS_TABLE_SCHEMA;
-
-/**
- * A write that collides with a concurrent one (a transaction conflict, or a version that moved between our read
- * and our write) is retried this often, with jittered backoff, before the request fails.
- */
-const MAX_ATTEMPTS = 20;
 
 export interface UserStoreProps {
   readonly client: DynamoDBDocumentClient;
@@ -26,7 +16,12 @@ export interface UserStoreProps {
   readonly clock?: () => Date;
 }
 
-type Item = Record<string, unknown>;
+/** One page of a listing: `after` is the last username of the previous page; `prefix` narrows it. */
+export interface ListQuery {
+  readonly limit: number;
+  readonly after?: string;
+  readonly prefix?: string;
+}
 
 export class UserStore {
   readonly #client: DynamoDBDocumentClient;
@@ -43,41 +38,47 @@ export class UserStore {
   async create(input: CreateUserInput): Promise<User> {
     const now = this.#clock().toISOString();
     const user: User = { ...input, createdAt: now, updatedAt: now, version: 1 };
-    await this.#transact(
-      [
-        {
+    return retryOnContention(user.username, async () => {
+      const result = await transactNamed(this.#client, {
+        user: {
           Put: {
             TableName: this.#table,
-            Item: toItem(user),
+            Item: toUserItem(user),
             ConditionExpression: `attribute_not_exists(${PK})`,
           },
         },
-        claimEmail(this.#table, user.email, user.username),
-      ],
-      (failed) => {
-        throw failed[0] ? new UsernameTakenError(user.username) : new EmailTakenError();
-      },
-    );
-    return user;
+        claim: this.#claimEmail(user.email, user.username),
+      });
+      if (result.outcome === "contention") return TRY_AGAIN;
+      if (result.outcome === "condition-failed") {
+        throw result.failed.user ? new UsernameTakenError(user.username) : new EmailTakenError();
+      }
+      return user;
+    });
   }
 
   async get(username: string): Promise<User> {
-    const { Item } = await this.#client.send(
-      new GetCommand({ TableName: this.#table, Key: { [PK]: userKey(username) }, ConsistentRead: true }),
-    );
-    if (!Item) throw new UserNotFoundError(username);
-    return fromItem(Item);
+    const user = await this.#find(username);
+    if (!user) throw new UserNotFoundError(username);
+    return user;
   }
 
-  /** One page of users in username order; `after` is the last username of the previous page. */
-  async list(limit: number, after?: string): Promise<{ users: User[]; hasMore: boolean }> {
+  /** One page of users in username order, in one Query of the list index. */
+  async list({ limit, after, prefix }: ListQuery): Promise<{ users: User[]; hasMore: boolean }> {
     const { Items = [] } = await this.#client.send(
       new QueryCommand({
         TableName: this.#table,
         IndexName: listIndex.name,
-        KeyConditionExpression: "#lp = :lp",
-        ExpressionAttributeNames: { "#lp": listIndex.partitionKey },
-        ExpressionAttributeValues: { ":lp": USER_LIST_PARTITION },
+        KeyConditionExpression:
+          prefix === undefined ? "#lp = :lp" : "#lp = :lp AND begins_with(#name, :prefix)",
+        ExpressionAttributeNames: {
+          "#lp": listIndex.partitionKey,
+          ...(prefix === undefined ? {} : { "#name": listIndex.sortKey }),
+        },
+        ExpressionAttributeValues: {
+          ":lp": USER_LIST_PARTITION,
+          ...(prefix === undefined ? {} : { ":prefix": prefix }),
+        },
         // One more than asked tells whether another page exists without an empty last page.
         Limit: limit + 1,
         ExclusiveStartKey: after
@@ -89,154 +90,170 @@ export class UserStore {
           : undefined,
       }),
     );
-    return { users: Items.slice(0, limit).map(fromItem), hasMore: Items.length > limit };
+    return { users: Items.slice(0, limit).map(fromUserItem), hasMore: Items.length > limit };
+  }
+
+  /** The user who has `email` (in any case), if any: the claim names the owner, the owner's item has the rest. */
+  async findByEmail(email: string): Promise<User | undefined> {
+    const { Item: claim } = await this.#client.send(
+      new GetCommand({ TableName: this.#table, Key: { [PK]: emailClaimKey(email) }, ConsistentRead: true }),
+    );
+    if (!claim) return undefined;
+    const user = await this.#find(String(claim.username));
+    // The owner may have moved to another address or been deleted between the two reads.
+    return user && user.email.toLowerCase() === email.toLowerCase() ? user : undefined;
   }
 
   /**
-   * Applies `changes`; with `expectedVersion` only if the user is still at that version.
+   * Applies `changes`; with `expectedVersions` only if the user is still at one of those versions.
    * Without an email change this is one conditional update. Moving the email claim takes a read (to learn the
-   * claim to free) and one transaction; if another writer got in between, it is retried, so concurrent updates
-   * without a version all apply.
+   * claim to free) and one transaction that checks the version read; a writer that got in between makes it start
+   * over from a fresh read, so concurrent updates without a version all apply, identical ones included.
    */
-  async update(username: string, changes: UpdateUserInput, expectedVersion?: number): Promise<User> {
-    if (changes.email === undefined) return this.#updateInPlace(username, changes, expectedVersion);
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.get(username);
-      if (expectedVersion !== undefined && current.version !== expectedVersion) {
-        throw new VersionMismatchError(username, current.version);
-      }
-      if (current.email.toLowerCase() === changes.email.toLowerCase()) {
-        // Same claim, different spelling: pin the version read so a concurrent email move isn't overwritten.
-        return this.#updateInPlace(username, changes, current.version, expectedVersion === undefined);
-      }
-      const { item, update } = this.#changeExpression(changes);
-      const done = await this.#transact(
-        [
-          {
-            Update: {
-              TableName: this.#table,
-              Key: { [PK]: userKey(username) },
-              ...update,
-              ConditionExpression: `${update.ConditionExpression} AND #version = :expected`,
-              ExpressionAttributeValues: {
-                ...update.ExpressionAttributeValues,
-                ":expected": current.version,
-              },
-            },
-          },
-          {
-            Delete: {
-              TableName: this.#table,
-              Key: { [PK]: emailClaimKey(current.email) },
-              ConditionExpression: "username = :username",
-              ExpressionAttributeValues: { ":username": username },
-            },
-          },
-          claimEmail(this.#table, changes.email, username),
-        ],
-        (failed) => {
-          if (failed[2]) throw new EmailTakenError();
-          return "stale";
-        },
-        attempt,
-      );
-      if (done !== "stale") return { ...current, ...item, version: current.version + 1 } as User;
-      await backoff(attempt);
+  async update(
+    username: string,
+    changes: UpdateUserInput,
+    expectedVersions?: readonly number[],
+  ): Promise<User> {
+    const newEmail = changes.email;
+    if (newEmail === undefined) {
+      return retryOnContention(username, () => this.#updateInPlace(username, changes, expectedVersions));
     }
+    return retryOnContention(username, async () => {
+      const current = await this.#getAt(username, expectedVersions);
+      if (current.email.toLowerCase() === newEmail.toLowerCase()) {
+        // The claim stays; pin the version read so that a concurrent email move isn't overwritten.
+        return this.#updateInPlace(username, changes, [current.version], { pinned: true });
+      }
+      const { user, update } = this.#changeExpression(username, changes, current);
+      const result = await transactNamed(this.#client, {
+        user: {
+          Update: {
+            ...update,
+            ConditionExpression: `${update.ConditionExpression} AND #version = :read`,
+            ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ":read": current.version },
+          },
+        },
+        oldClaim: this.#releaseEmail(current.email, username),
+        newClaim: this.#claimEmail(newEmail, username),
+      });
+      if (result.outcome === "committed") return user;
+      if (result.outcome === "condition-failed" && !result.failed.user && !result.failed.oldClaim) {
+        // Only the new address was refused. Its owner is either another user, or this very user when an
+        // identical request moved it first: then the next attempt finds the email already in place.
+        const owner = await this.#claimOwner(newEmail, result.failed.newClaim?.oldItem);
+        if (owner !== undefined && owner !== username) throw new EmailTakenError();
+      }
+      // The version moved (or the claim did, or the transaction met another): read again and retry.
+      return TRY_AGAIN;
+    });
   }
 
   /** Deletes a user and frees its email in one transaction, after the read that finds the email. */
-  async delete(username: string, expectedVersion?: number): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.get(username);
-      if (expectedVersion !== undefined && current.version !== expectedVersion) {
-        throw new VersionMismatchError(username, current.version);
-      }
-      const done = await this.#transact(
-        [
-          {
-            Delete: {
-              TableName: this.#table,
-              Key: { [PK]: userKey(username) },
-              ConditionExpression: "#version = :expected",
-              ExpressionAttributeNames: { "#version": "version" },
-              ExpressionAttributeValues: { ":expected": current.version },
-            },
+  async delete(username: string, expectedVersions?: readonly number[]): Promise<void> {
+    await retryOnContention(username, async () => {
+      const current = await this.#getAt(username, expectedVersions);
+      const result = await transactNamed(this.#client, {
+        user: {
+          Delete: {
+            TableName: this.#table,
+            Key: { [PK]: userKey(username) },
+            ConditionExpression: "#version = :read",
+            ExpressionAttributeNames: { "#version": "version" },
+            ExpressionAttributeValues: { ":read": current.version },
           },
-          {
-            Delete: {
-              TableName: this.#table,
-              Key: { [PK]: emailClaimKey(current.email) },
-              ConditionExpression: "username = :username",
-              ExpressionAttributeValues: { ":username": username },
-            },
-          },
-        ],
-        () => "stale",
-        attempt,
-      );
-      if (done !== "stale") return;
-      await backoff(attempt);
-    }
+        },
+        claim: this.#releaseEmail(current.email, username),
+      });
+      return result.outcome === "committed" ? undefined : TRY_AGAIN;
+    });
   }
 
+  /** The user, provided it is at one of `expectedVersions` (when given). */
+  async #getAt(username: string, expectedVersions: readonly number[] | undefined): Promise<User> {
+    const current = await this.get(username);
+    if (expectedVersions !== undefined && !expectedVersions.includes(current.version)) {
+      throw new VersionMismatchError(username, current.version);
+    }
+    return current;
+  }
+
+  async #find(username: string): Promise<User | undefined> {
+    const { Item } = await this.#client.send(
+      new GetCommand({ TableName: this.#table, Key: { [PK]: userKey(username) }, ConsistentRead: true }),
+    );
+    return Item ? fromUserItem(Item) : undefined;
+  }
+
+  /**
+   * One conditional UpdateItem. A failed condition is a missing user, or a version that moved: a precondition
+   * failure when the client demanded the versions, another attempt when the store pinned the version it read.
+   */
   async #updateInPlace(
     username: string,
     changes: UpdateUserInput,
-    expectedVersion: number | undefined,
-    retryWhenStale = false,
-  ): Promise<User> {
-    const { update } = this.#changeExpression(changes);
-    const versionCheck = expectedVersion === undefined ? "" : " AND #version = :expected";
+    expectedVersions: readonly number[] | undefined,
+    { pinned = false } = {},
+  ): Promise<User | typeof TRY_AGAIN> {
+    // `IN ()` is no expression: a precondition that matches no version only needs to know the user exists.
+    if (expectedVersions?.length === 0) return this.#getAt(username, expectedVersions);
+    const { update } = this.#changeExpression(username, changes);
+    const operands = (expectedVersions ?? []).map(
+      (version, index) => [`:expected${index}`, version] as const,
+    );
+    const versionCheck = operands.length
+      ? ` AND #version IN (${operands.map(([name]) => name).join(", ")})`
+      : "";
     try {
       const { Attributes } = await this.#client.send(
         new UpdateCommand({
-          TableName: this.#table,
-          Key: { [PK]: userKey(username) },
           ...update,
           ConditionExpression: update.ConditionExpression + versionCheck,
-          ExpressionAttributeValues: {
-            ...update.ExpressionAttributeValues,
-            ...(expectedVersion === undefined ? {} : { ":expected": expectedVersion }),
-          },
+          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...Object.fromEntries(operands) },
           ReturnValues: "ALL_NEW",
           ReturnValuesOnConditionCheckFailure: "ALL_OLD",
         }),
       );
-      return fromItem(Attributes as Item);
+      return fromUserItem(Attributes as TableItem);
     } catch (error) {
+      if (isContention(error)) return TRY_AGAIN;
       if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
       // The SDK leaves the old item of a failed condition marshalled.
       const old = (error as { Item?: Record<string, AttributeValue> }).Item;
       if (!old) throw new UserNotFoundError(username);
-      if (retryWhenStale) return this.update(username, changes);
+      if (pinned) return TRY_AGAIN;
       throw new VersionMismatchError(username, Number(old.version?.N));
     }
   }
 
-  /** The update expression shared by in-place updates and email moves. */
-  #changeExpression(changes: UpdateUserInput) {
-    const item: { updatedAt: string; email?: string; displayName?: string } = {
-      updatedAt: this.#clock().toISOString(),
-    };
+  /** The update of `changes` (version + 1, new `updatedAt`) and, given the current record, the user it yields. */
+  #changeExpression(username: string, changes: UpdateUserInput, current?: User) {
+    const updatedAt = this.#clock().toISOString();
     const set = ["updatedAt = :updatedAt", "#version = #version + :one"];
     const remove: string[] = [];
-    const values: Item = { ":updatedAt": item.updatedAt, ":one": 1 };
+    const values: TableItem = { ":updatedAt": updatedAt, ":one": 1 };
     if (changes.email !== undefined) {
       set.push("email = :email");
       values[":email"] = changes.email;
-      item.email = changes.email;
     }
     if (changes.displayName === null) {
       remove.push("displayName");
     } else if (changes.displayName !== undefined) {
       set.push("displayName = :displayName");
       values[":displayName"] = changes.displayName;
-      item.displayName = changes.displayName;
     }
+    const user = current && {
+      ...current,
+      email: changes.email ?? current.email,
+      ...(changes.displayName === undefined ? {} : { displayName: changes.displayName ?? undefined }),
+      updatedAt,
+      version: current.version + 1,
+    };
     return {
-      item: changes.displayName === null ? { ...item, displayName: undefined } : item,
+      user: user as User,
       update: {
+        TableName: this.#table,
+        Key: { [PK]: userKey(username) },
         UpdateExpression: `SET ${set.join(", ")}${remove.length ? ` REMOVE ${remove.join(", ")}` : ""}`,
         ConditionExpression: `attribute_exists(${PK})`,
         ExpressionAttributeNames: { "#version": "version" },
@@ -245,66 +262,37 @@ export class UserStore {
     };
   }
 
-  /**
-   * Runs a transaction. When a condition fails, `onConditionFailed` gets one flag per item (true = that
-   * item's condition failed) and either throws a domain error or returns "stale" to let the caller re-read.
-   * Collisions with concurrent transactions are retried with jittered backoff.
-   */
-  async #transact(
-    items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]["TransactItems"]>,
-    onConditionFailed: (failed: boolean[]) => "stale",
-    attempt = 1,
-  ): Promise<"done" | "stale"> {
-    for (let tries = attempt; ; tries++) {
-      try {
-        await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
-        return "done";
-      } catch (error) {
-        if ((error as Error).name !== "TransactionCanceledException") throw error;
-        const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
-        const codes = reasons.map((reason) => reason.Code);
-        if (codes.includes("ConditionalCheckFailed")) {
-          const outcome = onConditionFailed(codes.map((code) => code === "ConditionalCheckFailed"));
-          if (tries >= MAX_ATTEMPTS) throw error;
-          return outcome;
-        }
-        if (tries >= MAX_ATTEMPTS) throw error;
-        await backoff(tries);
-      }
-    }
+  #claimEmail(email: string, username: string) {
+    return {
+      Put: {
+        TableName: this.#table,
+        Item: emailClaimItem(email, username),
+        ConditionExpression: `attribute_not_exists(${PK})`,
+        ReturnValuesOnConditionCheckFailure: "ALL_OLD" as const,
+      },
+    };
   }
-}
 
-function claimEmail(table: string, email: string, username: string) {
-  return {
-    Put: {
-      TableName: table,
-      Item: { [PK]: emailClaimKey(email), username },
-      ConditionExpression: `attribute_not_exists(${PK})`,
-    },
-  };
-}
+  #releaseEmail(email: string, username: string) {
+    return {
+      Delete: {
+        TableName: this.#table,
+        Key: { [PK]: emailClaimKey(email) },
+        ConditionExpression: "username = :owner",
+        ExpressionAttributeValues: { ":owner": username },
+      },
+    };
+  }
 
-function toItem(user: User): Item {
-  return {
-    ...user,
-    [PK]: userKey(user.username),
-    [listIndex.partitionKey]: USER_LIST_PARTITION,
-  };
-}
-
-function fromItem(item: Item): User {
-  return {
-    username: String(item.username),
-    email: String(item.email),
-    ...(item.displayName === undefined ? {} : { displayName: String(item.displayName) }),
-    createdAt: String(item.createdAt),
-    updatedAt: String(item.updatedAt),
-    version: Number(item.version),
-  };
-}
-
-function backoff(attempt: number): Promise<void> {
-  const ceiling = Math.min(200, 10 * 2 ** attempt);
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+  /** Who holds the claim on `email`: from the item DynamoDB returned with the failed condition, else read. */
+  async #claimOwner(
+    email: string,
+    claim: Record<string, AttributeValue> | undefined,
+  ): Promise<string | undefined> {
+    if (claim?.username?.S !== undefined) return claim.username.S;
+    const { Item } = await this.#client.send(
+      new GetCommand({ TableName: this.#table, Key: { [PK]: emailClaimKey(email) }, ConsistentRead: true }),
+    );
+    return Item ? String(Item.username) : undefined;
+  }
 }

@@ -1,11 +1,11 @@
 // The Users API as a function of its settings: parse and validate at the edge, call the store, map results to
-// HTTP. `handler.ts` binds it to the Lambda environment; tests and the sandbox may bind it to their own table.
+// HTTP. `handler.ts` binds it to the Lambda environment; tests bind it to a table of their own.
 
 import type { RequestContext } from "@aws-lambda-powertools/event-handler/types";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import {
   createApiRouter,
   type HttpApiLambdaHandler,
@@ -15,15 +15,18 @@ import {
 import { readJsonBody } from "../../../shared/runtime/json-body";
 import { validationProblem } from "../../../shared/runtime/problem-details";
 import { writeAccessMiddleware } from "./authorization";
+import type { User, UserPage } from "./contract";
 import { answerDomainErrors } from "./domain-problems";
-import { decodeCursor, encodeCursor } from "./list-cursor";
+import { encodeCursor } from "./list-cursor";
 import { USER_ITEM, USERS_API_RESOURCES, USERS_COLLECTION } from "./routes";
-import { createUserSchema, type User, type UserPage, updateUserSchema, usernameSchema } from "./user";
+import { createUserSchema, updateUserSchema, usernameSchema } from "./user";
 import { UserNotFoundError } from "./user-errors";
+import { readUsersQuery } from "./user-query";
 import { UserStore } from "./user-store";
-import { entityTag, expectedVersion } from "./version-tags";
+import { entityTag, expectedVersions } from "./version-tags";
 
-export interface UsersApiProps {
+/** How the Users API runtime is bound to its table (the stack's settings are `UsersAPIProps`). */
+export interface UsersApiOptions {
   /** The DynamoDB table holding users and email claims (see `database/table-schema.ts`). */
   readonly tableName: string;
   /** @default a client configured by the environment, as in Lambda */
@@ -32,27 +35,13 @@ export interface UsersApiProps {
   readonly logger?: Logger;
 }
 
-const listQuerySchema = z.strictObject({
-  limit: z._default(
-    z.coerce
-      .number()
-      .check(
-        z.int("must be a whole number"),
-        z.gte(1, "must be at least 1"),
-        z.lte(100, "must be at most 100"),
-      ),
-    25,
-  ),
-  cursor: z.optional(z.string()),
-});
-
-export function createUsersApiHandler(props: UsersApiProps): HttpApiLambdaHandler {
-  const logger = props.logger ?? new Logger({ serviceName: "users-api" });
+export function createUsersApiHandler(options: UsersApiOptions): HttpApiLambdaHandler {
+  const logger = options.logger ?? new Logger({ serviceName: "users-api" });
   const store = new UserStore({
-    client: DynamoDBDocumentClient.from(props.dynamoDBClient ?? new DynamoDBClient({}), {
+    client: DynamoDBDocumentClient.from(options.dynamoDBClient ?? new DynamoDBClient({}), {
       marshallOptions: { removeUndefinedValues: true },
     }),
-    tableName: props.tableName,
+    tableName: options.tableName,
   });
   const router = createApiRouter(logger, USERS_API_RESOURCES);
   router.use(writeAccessMiddleware);
@@ -64,11 +53,14 @@ export function createUsersApiHandler(props: UsersApiProps): HttpApiLambdaHandle
   });
 
   router.get(toRouterPath(USERS_COLLECTION.path), async ({ req }) => {
-    const query = parse(listQuerySchema, Object.fromEntries(new URL(req.url).searchParams), "query string");
-    const { users, hasMore } = await store.list(query.limit, query.cursor && decodeCursor(query.cursor));
-    const nextCursor = hasMore ? encodeCursor(users[users.length - 1].username) : null;
-    const page: UserPage = { items: users, nextCursor };
-    return Response.json(page);
+    const query = readUsersQuery(new URL(req.url).searchParams);
+    if (query.kind === "email") {
+      const user = await store.findByEmail(query.email);
+      return Response.json({ items: user ? [user] : [], nextCursor: null } satisfies UserPage);
+    }
+    const { users, hasMore } = await store.list(query);
+    const nextCursor = hasMore ? encodeCursor(users[users.length - 1].username, query.prefix) : null;
+    return Response.json({ items: users, nextCursor } satisfies UserPage);
   });
 
   router.get(toRouterPath(USER_ITEM.path), async (reqCtx) => {
@@ -77,15 +69,15 @@ export function createUsersApiHandler(props: UsersApiProps): HttpApiLambdaHandle
 
   const updateUser = async (reqCtx: RequestContext) => {
     const username = usernameParam(reqCtx);
+    const versions = expectedVersions(reqCtx.req.headers.get("if-match"));
     const changes = parse(updateUserSchema, await readJsonBody(reqCtx.req));
-    const user = await store.update(username, changes, expectedVersion(reqCtx.req.headers.get("if-match")));
-    return userResponse(user);
+    return userResponse(await store.update(username, changes, versions));
   };
   router.patch(toRouterPath(USER_ITEM.path), updateUser);
   router.put(toRouterPath(USER_ITEM.path), updateUser);
 
   router.delete(toRouterPath(USER_ITEM.path), async (reqCtx) => {
-    await store.delete(usernameParam(reqCtx), expectedVersion(reqCtx.req.headers.get("if-match")));
+    await store.delete(usernameParam(reqCtx), expectedVersions(reqCtx.req.headers.get("if-match")));
     return new Response(null, { status: 204 });
   });
 

@@ -1,15 +1,41 @@
-// A user's version as an HTTP entity tag, and the `If-Match` preconditions that refer to it.
+// A user's version as an HTTP entity tag, and the `If-Match` preconditions that refer to it (RFC 9110 §13.1.1).
+import { ProblemError } from "../../../shared/runtime/problem-details";
+import { entityTag } from "./contract";
 
-export const entityTag = (version: number) => `"${version}"`;
+export { entityTag };
+
+// entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE, etagc = %x21 / %x23-7E / obs-text (RFC 9110 §8.8.3). A header
+// value reaches us as a ByteString, so obs-text is \x80-\xff.
+const TAG = String.raw`(?:W\/)?"[\x21\x23-\x7e\x80-\xff]*"`;
+// A list may carry empty elements, which a recipient must ignore (RFC 9110 §5.6.1.2).
+const TAG_LIST = new RegExp(String.raw`^[ \t,]*${TAG}(?:[ \t]*,[ \t,]*${TAG})*[ \t,]*$`);
+const STRONG_TAG_OF_A_VERSION = /^"([1-9]\d{0,14})"$/;
+
+/** DynamoDB's `IN` takes at most 100 operands; no client needs more versions than that in one precondition. */
+export const MAX_IF_MATCH_VERSIONS = 100;
 
 /**
- * The version an `If-Match` header demands, `undefined` when it demands none (absent, or `*` — any existing user).
- * A header naming no valid tag can never match, so it yields a version no user has.
+ * The versions an `If-Match` header accepts: `undefined` when it demands none (absent, or `*`: the user only has to
+ * exist), else the versions whose tag the list names. The comparison is strong and exact: a weak tag never matches,
+ * and `"04"` is not the tag of version 4. A header that is not a list of tags matches nothing (an empty list).
+ * @throws ProblemError 400 when the header names more versions than one conditional write can check.
  */
-export function expectedVersion(ifMatch: string | null): number | undefined {
+export function expectedVersions(ifMatch: string | null): readonly number[] | undefined {
   if (ifMatch === null || ifMatch.trim() === "*") return undefined;
-  const tags = ifMatch.split(",").map((tag) => /^\s*(?:W\/)?"(\d{1,15})"\s*$/.exec(tag)?.[1]);
-  const version = tags.find((tag) => tag !== undefined);
-  // Several tags would each need a check; clients of this API send the one they read.
-  return version === undefined ? -1 : Number(version);
+  if (!TAG_LIST.test(ifMatch)) return [];
+  const versions = new Set<number>();
+  for (const [tag] of ifMatch.matchAll(new RegExp(TAG, "g"))) {
+    const version = STRONG_TAG_OF_A_VERSION.exec(tag)?.[1];
+    // Only tags this API issued can match; any other strong tag names a version no user has.
+    if (version !== undefined && entityTag(Number(version)) === tag) versions.add(Number(version));
+  }
+  if (versions.size > MAX_IF_MATCH_VERSIONS) {
+    throw new ProblemError(
+      400,
+      "too-many-entity-tags",
+      "Too many entity tags",
+      `If-Match names more than ${MAX_IF_MATCH_VERSIONS} versions; send the tag of the version you read.`,
+    );
+  }
+  return [...versions];
 }

@@ -1,6 +1,6 @@
 // Bad input gets a precise 4xx with problem details, and never changes the table.
 import { beforeEach, describe, expect, it } from "vitest";
-import { type UsersApiUnderTest, usersApiUnderTest } from "../support/users-api-client";
+import { type UsersApiUnderTest, usersApiUnderTest } from "../../../../support/users-api-client";
 
 let api: UsersApiUnderTest;
 let before: unknown[];

@@ -1,6 +1,6 @@
 // What concurrent clients rely on: no duplicate users, no lost updates, no spurious rejections.
 import { beforeEach, describe, expect, it } from "vitest";
-import { type UsersApiUnderTest, usersApiUnderTest } from "../support/users-api-client";
+import { type UsersApiUnderTest, usersApiUnderTest } from "../../../../support/users-api-client";
 
 let api: UsersApiUnderTest;
 beforeEach(async () => {
@@ -86,4 +86,58 @@ describe("concurrent requests", () => {
       expect(created.status).toBe(email === final.email ? 409 : 201);
     }
   });
+});
+
+const counts = (responses: { status: number }[]) =>
+  Object.fromEntries(
+    [...new Set(responses.map((r) => r.status))]
+      .sort()
+      .map((s) => [s, responses.filter((r) => r.status === s).length]),
+  );
+
+describe("contention", () => {
+  it("answers 100 simultaneous email moves of one user with 200 or 409 concurrent-update, never a 5xx", async () => {
+    await api.request("POST", "/api/users", { body: { username: "alice", email: "alice@example.com" } });
+
+    const responses = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        api.request("PATCH", "/api/users/alice", { body: { email: `alice${i}@example.com` } }),
+      ),
+    );
+
+    console.info("100 concurrent email moves:", counts(responses));
+    for (const response of responses) {
+      expect([200, 409]).toContain(response.status);
+      if (response.status === 409) {
+        expect(response.json.type).toMatch(/:concurrent-update$/);
+        expect(response.headers["retry-after"]).toMatch(/^\d+$/);
+      }
+    }
+    // Every move that answered 200 applied, and nothing else did: one version per success, one claim left.
+    const final = (await api.request("GET", "/api/users/alice")).json;
+    expect(final.version).toBe(1 + responses.filter((r) => r.status === 200).length);
+    const claims = (await api.tableContents()).filter((item) =>
+      String((item as { pk: { S: string } }).pk.S).startsWith("EMAIL#"),
+    );
+    expect(claims).toEqual([expect.objectContaining({ pk: { S: `EMAIL#${final.email}` } })]);
+  }, 120_000);
+
+  it("applies all of 3 identical simultaneous email moves, 30 times over", async () => {
+    await api.request("POST", "/api/users", { body: { username: "alice", email: "alice@example.com" } });
+
+    const all: { status: number }[] = [];
+    for (let trial = 0; trial < 30; trial++) {
+      const body = { email: `alice-${trial}@example.com` };
+      all.push(
+        ...(await Promise.all([1, 2, 3].map(() => api.request("PATCH", "/api/users/alice", { body })))),
+      );
+    }
+
+    console.info("3 identical concurrent email moves × 30:", counts(all));
+    expect(statuses(all)).toEqual(Array(90).fill(200));
+    expect((await api.request("GET", "/api/users/alice")).json).toMatchObject({
+      email: "alice-29@example.com",
+      version: 91,
+    });
+  }, 120_000);
 });

@@ -1,0 +1,50 @@
+// The Users API's contract as its clients see it: the records, the queries, the entity-tag format and the error
+// shape (every error is an RFC 9457 `ProblemDetails`, `content-type: application/problem+json`). Its only runtime
+// code is `entityTag`, so the SPA bundles nothing of the API's implementation by importing it.
+export type { FieldError, ProblemDetails } from "../../../shared/runtime/problem-details";
+/** The bodies of `POST /api/users` and `PATCH /api/users/{username}`, as the API's schemas read them. */
+export type { CreateUserInput, UpdateUserInput } from "./user";
+
+export interface User {
+  readonly username: string;
+  readonly email: string;
+  readonly displayName?: string;
+  /** ISO-8601 UTC. */
+  readonly createdAt: string;
+  /** ISO-8601 UTC. */
+  readonly updatedAt: string;
+  /** Starts at 1 and increments on every change; the ETag. */
+  readonly version: number;
+}
+
+/**
+ * One page of `GET /api/users`: pass `nextCursor` back as `cursor` for the next; `null` on the last page.
+ * An email lookup answers one page of at most one user.
+ */
+export interface UserPage {
+  readonly items: readonly User[];
+  readonly nextCursor: string | null;
+}
+
+/** `GET /api/users?limit&cursor`: every user, in username order. */
+export interface ListUsersQuery {
+  /** 1–100. @default 25 */
+  readonly limit?: number;
+  /** The `nextCursor` of the previous page of the same query. */
+  readonly cursor?: string;
+}
+
+/** `GET /api/users?prefix&limit&cursor`: the users whose username starts with `prefix` (any case), in username order. */
+export interface FindUsersByPrefixQuery extends ListUsersQuery {
+  readonly prefix: string;
+}
+
+/** `GET /api/users?email`: the user with that address (any case), as a page of zero or one item. */
+export interface FindUserByEmailQuery {
+  readonly email: string;
+}
+
+export type UsersQuery = ListUsersQuery | FindUsersByPrefixQuery | FindUserByEmailQuery;
+
+/** The `ETag` of a user at `version`, and the value to send back in `If-Match`. */
+export const entityTag = (version: number) => `"${version}"`;
