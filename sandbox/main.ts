@@ -1,6 +1,6 @@
 // `npm start`: runs the whole workload locally until Ctrl-C or SIGTERM.
-import { SandboxStartError } from "./dynamodb-local";
 import { startSandbox } from "./sandbox";
+import { SandboxStartError } from "./start-error";
 
 // The pinned AWS SDK warns on every start that its releases after January 2027 want Node 22; the sandbox
 // supports Node 20 on purpose (see README), so the warning is noise here.
@@ -14,6 +14,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 try {
   const sandbox = await startSandbox({ port, logLevel: process.env.LOG_LEVEL ?? "INFO" });
+  console.log(`Issuer: ${sandbox.issuerUrl}`);
   console.log(`User Management sandbox ready at ${sandbox.url}/ (Ctrl-C to stop)`);
   let stopping = false;
   const stop = async () => {

@@ -1,20 +1,36 @@
-// The whole workload on one machine: DynamoDB Local, the real Lambda handlers behind a payload-v2.0 adapter,
-// and routing that mirrors the Users UI's CloudFront behaviours (`/api/users*`, `/api/chat*`, else the SPA).
-import { mkdtemp, rm } from "node:fs/promises";
+// The whole workload on one machine: DynamoDB Local, a real OpenID issuer, the real Lambda handlers behind the
+// sandbox's API Gateway, and the Users UI's distribution (its behaviours, its viewer-request function, its S3
+// origin) in front of them.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { createTableInput } from "../usermanagement/users-api/database/table-schema";
+import { securityHeaders } from "../usermanagement/users-ui/cdn/security-headers";
 import { buildSpa } from "../usermanagement/users-ui/spa/build";
+import { SPA_CONFIG_PATH, type SpaConfig } from "../usermanagement/users-ui/spa/config";
+import {
+  authorizedHttpApi,
+  invokeHttpApi,
+  type LocalHttpApi,
+  MAX_REQUEST_BYTES,
+} from "./api-gateway/http-api";
+import type { PlainRequest, PlainResponse } from "./api-gateway/payload-v2";
+import { loadSandboxApis } from "./apis";
+import { type Distribution, sandboxDistribution } from "./cloudfront/distribution";
+import { s3Origin } from "./cloudfront/s3-origin";
+import { loadViewerRequestFunction } from "./cloudfront/viewer-request";
 import {
   type DynamoDBLocal,
   LOCAL_AWS_SETTINGS,
-  SandboxStartError,
+  localDynamoDBClient,
   startDynamoDBLocal,
 } from "./dynamodb-local";
-import { type HttpApiHandler, invokeHttpApi, type PlainResponse } from "./payload-v2";
-import { createStaticSite, type StaticSite } from "./static-site";
+import { type RunningIssuer, startIssuer } from "./issuer/issuer";
+import { createJwtAuthorizer } from "./jwt-authorizer";
+import { SandboxStartError } from "./start-error";
 
 export interface SandboxOptions {
   /** @default 3000 */
@@ -23,34 +39,37 @@ export interface SandboxOptions {
   readonly host?: string;
   /** Level of the handlers' structured logs. @default "WARN" */
   readonly logLevel?: string;
+  /** Sees every event a handler is invoked with, e.g. for a test to validate it. @default - none */
+  readonly onApiEvent?: (event: APIGatewayProxyEventV2) => void;
 }
 
 export interface RunningSandbox {
   readonly url: string;
   readonly dynamoDBEndpoint: string;
+  /** The OpenID issuer the SPA and the APIs trust. */
+  readonly issuerUrl: string;
   stop(): Promise<void>;
 }
 
-/** API Gateway's own payload limit; the handlers enforce their smaller ones. */
-const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
-const USERS_TABLE_NAME = "Users";
-
-/** One API behind a path prefix, as the distribution's behaviours route it. */
-interface ApiRoute {
-  readonly prefix: string;
-  readonly functionName: string;
-  readonly handler: HttpApiHandler;
+/** A port the sandbox wanted is taken by another process. */
+export class PortInUseError extends SandboxStartError {
+  override name = "PortInUseError";
 }
 
+const USERS_TABLE_NAME = "Users";
+/** Seconds a client should wait before asking a starting sandbox again. */
+const STARTING_RETRY_AFTER = "1";
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  // Bind the port first: a taken port fails in milliseconds, before Java starts. The URL is printed only once
-  // `startSandbox` returns; a request that finds the port earlier gets a 503 until the site is built.
-  const routes: ApiRoute[] = [];
-  let site: StaticSite = async (_req, res) => {
-    res.writeHead(503, { "content-type": "text/plain" }).end("The sandbox is starting.");
-  };
+  // Bind the port first: a taken port fails in milliseconds, before Java starts. Until everything is up, every
+  // request, an API's included, gets 503 with Retry-After, so a script polling for readiness is never fooled.
+  let distribution: Distribution | undefined;
   const server = createServer((req, res) => {
-    serve(routes, site, req, res).catch((error) => {
+    if (!distribution) {
+      starting(res);
+      return;
+    }
+    serve(distribution, req, res).catch((error) => {
       console.error("sandbox: request failed", error);
       if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
       res.end("The sandbox could not complete the request.");
@@ -58,75 +77,71 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   const host = options.host ?? "127.0.0.1";
   await listen(server, options.port ?? 3000, host);
+  const url = `http://${host}:${(server.address() as { port: number }).port}`;
   // The SPA is built afresh on every start, so the sandbox always shows the current source.
   const siteDir = await mkdtemp(join(tmpdir(), "usermanagement-ui-"));
   let database: DynamoDBLocal | undefined;
+  let issuer: RunningIssuer | undefined;
+  const stop = () => stopAll(server, database, issuer, siteDir);
   try {
     buildSpa(siteDir);
-    site = createStaticSite(siteDir);
     database = await startDynamoDBLocal();
     await createUsersTable(database.endpoint);
+    issuer = await startIssuer({ uiUrl: url });
+    // The file the UI stack's deployment writes beside index.html in AWS.
+    await writeSpaConfig(siteDir, issuer.spaConfig);
     // The handlers read their settings from the environment at import, exactly as in Lambda.
     Object.assign(process.env, LOCAL_AWS_SETTINGS, {
       AWS_ENDPOINT_URL_DYNAMODB: database.endpoint,
       USERS_TABLE_NAME,
       POWERTOOLS_LOG_LEVEL: options.logLevel ?? "WARN",
     });
-    routes.push(
-      {
-        prefix: "/api/users",
-        functionName: "UsersApi",
-        handler: (await import("../usermanagement/users-api/api/runtime/handler")).handler,
-      },
-      {
-        prefix: "/api/chat",
-        functionName: "ChatbotApi",
-        handler: (await import("../usermanagement/chatbot-api/nlp/runtime/handler")).handler,
-      },
-    );
-    const { port } = server.address() as { port: number };
-    const running = database;
-    return {
-      url: `http://${host}:${port}`,
-      dynamoDBEndpoint: running.endpoint,
-      stop: () => stopAll(server, running, siteDir),
-    };
+    const authorize = createJwtAuthorizer(issuer.rules);
+    const apis = (await loadSandboxApis()).map((api) => observed(api, options.onApiEvent));
+    distribution = sandboxDistribution({
+      apis,
+      site: s3Origin(siteDir),
+      viewerRequest: loadViewerRequestFunction(),
+      responseHeaders: securityHeaders([new URL(issuer.url).origin]),
+      invokeApi: (api, request) => invokeHttpApi(authorizedHttpApi(api, authorize), request),
+    });
+    return { url, dynamoDBEndpoint: database.endpoint, issuerUrl: issuer.url, stop };
   } catch (error) {
-    await stopAll(server, database, siteDir);
+    await stop();
     throw error;
   }
 }
 
-async function serve(
-  routes: readonly ApiRoute[],
-  site: StaticSite,
-  req: IncomingMessage,
-  res: ServerResponse,
-): Promise<void> {
-  const path = (req.url ?? "/").split("?")[0];
-  const route = routes.find(({ prefix }) => path.startsWith(prefix));
-  if (!route) {
-    await site(req, res);
-    return;
-  }
-  const body = await readBody(req);
-  if (body === undefined) {
-    send(res, {
-      status: 413,
-      headers: { "content-type": "application/json" },
-      cookies: [],
-      body: Buffer.from('{"message":"Request Entity Too Large"}'),
-    });
-    return;
-  }
-  const response = await invokeHttpApi(route.handler, route.functionName, {
+export async function writeSpaConfig(siteDir: string, config: SpaConfig): Promise<void> {
+  await writeFile(join(siteDir, SPA_CONFIG_PATH), JSON.stringify(config));
+}
+
+function observed(api: LocalHttpApi, onEvent: SandboxOptions["onApiEvent"]): LocalHttpApi {
+  if (!onEvent) return api;
+  return {
+    ...api,
+    handler: (event, context) => {
+      onEvent(event);
+      return api.handler(event, context);
+    },
+  };
+}
+
+function starting(res: ServerResponse): void {
+  res.writeHead(503, { "content-type": "text/plain", "retry-after": STARTING_RETRY_AFTER });
+  res.end("The sandbox is starting.");
+}
+
+async function serve(distribution: Distribution, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const request: PlainRequest = {
     method: req.method ?? "GET",
     url: req.url ?? "/",
-    headers: req.headers,
-    body,
+    // Each repeated header's values apart: joining them is API Gateway's business, and it joins differently.
+    headers: req.headersDistinct,
+    body: await readBody(req),
     sourceIp: req.socket.remoteAddress,
-  });
-  send(res, response);
+  };
+  send(res, await distribution(request));
 }
 
 function send(res: ServerResponse, response: PlainResponse): void {
@@ -137,24 +152,20 @@ function send(res: ServerResponse, response: PlainResponse): void {
   res.end(response.body);
 }
 
-/** The request body, or `undefined` when it exceeds what API Gateway accepts. */
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+/** The request body, cut one byte past API Gateway's limit so that an oversized one still reads as such. */
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > MAX_REQUEST_BYTES) return undefined;
+    if (size > MAX_REQUEST_BYTES) continue;
     chunks.push(chunk);
+    size += chunk.byteLength;
   }
-  return Buffer.concat(chunks);
+  return Buffer.concat(chunks).subarray(0, MAX_REQUEST_BYTES + 1);
 }
 
 async function createUsersTable(endpoint: string): Promise<void> {
-  const client = new DynamoDBClient({
-    endpoint,
-    region: LOCAL_AWS_SETTINGS.AWS_REGION,
-    credentials: { accessKeyId: "local", secretAccessKey: "local" },
-  });
+  const client = localDynamoDBClient(endpoint);
   try {
     await client.send(new CreateTableCommand(createTableInput(USERS_TABLE_NAME)));
   } finally {
@@ -167,7 +178,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
     server.once("error", (error: NodeJS.ErrnoException) => {
       reject(
         error.code === "EADDRINUSE"
-          ? new SandboxStartError(
+          ? new PortInUseError(
               `Port ${port} is already in use: stop what uses it or set PORT to another port.`,
             )
           : error,
@@ -177,11 +188,17 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-async function stopAll(server: Server, database: DynamoDBLocal | undefined, siteDir: string): Promise<void> {
+async function stopAll(
+  server: Server,
+  database: DynamoDBLocal | undefined,
+  issuer: RunningIssuer | undefined,
+  siteDir: string,
+): Promise<void> {
   if (server.listening) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
+  await issuer?.stop();
   await database?.stop();
   await rm(siteDir, { recursive: true, force: true });
 }

@@ -18,7 +18,7 @@ export interface OpenOptions {
 export interface UiUnderTest {
   /** The sandbox's origin, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
-  /** Opens the UI in a new context, closed after the test; a test may open several. */
+  /** Opens the UI in a new context, closed after the test. */
   open(options?: OpenOptions): Promise<AppPage>;
 }
 
@@ -37,7 +37,7 @@ const SEEDED_MARK = "test:session-seeded";
 export function useUiUnderTest(sandboxEnv: Record<string, string> = {}): UiUnderTest {
   let sandbox: SandboxProcess | undefined;
   let browser: Browser | undefined;
-  let opened: AppPage[] = [];
+  let current: AppPage | undefined;
   const sessions = new Map<SandboxPersonName, Promise<SavedSession>>();
 
   beforeAll(async () => {
@@ -45,8 +45,8 @@ export function useUiUnderTest(sandboxEnv: Record<string, string> = {}): UiUnder
     browser = await launchBrowser();
   });
   afterEach(async () => {
-    await Promise.all(opened.map((app) => app.context.close()));
-    opened = [];
+    await current?.context.close();
+    current = undefined;
   });
   afterAll(async () => {
     try {
@@ -101,12 +101,11 @@ export function useUiUnderTest(sandboxEnv: Record<string, string> = {}): UiUnder
           { origin: url, items: saved.sessionStorage, mark: SEEDED_MARK },
         );
       }
-      const app = await watchedPage(context);
-      opened.push(app);
-      await app.page.goto(`${url}${path}`);
-      if (as) await usersLoaded(app.page);
-      else await app.page.getByRole("button", { name: "Sign in" }).waitFor();
-      return app;
+      current = await watchedPage(context);
+      await current.page.goto(`${url}${path}`);
+      if (as) await usersLoaded(current.page);
+      else await current.page.getByRole("button", { name: "Sign in" }).waitFor();
+      return current;
     },
   };
 }

@@ -10,6 +10,7 @@ import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { JWT_IDENTITY_SOURCE, type JwtAuthorizerRules } from "../jwt-authorizer-rules";
 import type { ApiResource } from "../runtime/api-router";
+import { httpApiRoutes } from "../runtime/http-api-routes";
 import { CREATE_REQUIRE_BANNER, LAMBDA_ALIASES, LAMBDA_ESBUILD_OPTIONS } from "./lambda-bundling";
 
 export interface LambdaHttpApiProps {
@@ -113,14 +114,14 @@ export class LambdaHttpApi extends Construct {
       jwtAudience: [...props.authorizer.audience],
       identitySource: [JWT_IDENTITY_SOURCE],
     });
-    for (const resource of props.resources) {
-      // Explicit routes only, no catch-all: each method the API serves, plus ANY on the same path so that the
-      // function can answer an unsupported method with 405 and `Allow` rather than API Gateway's bare 404.
-      const methods = [
-        ...resource.methods.map((method) => method as apigwv2.HttpMethod),
-        apigwv2.HttpMethod.ANY,
-      ];
-      this.httpApi.addRoutes({ path: resource.path, methods, integration, authorizer });
+    // Explicit routes only, no catch-all: the same table the sandbox routes by.
+    for (const route of httpApiRoutes(props.resources)) {
+      this.httpApi.addRoutes({
+        path: route.path,
+        methods: [route.method as apigwv2.HttpMethod],
+        integration,
+        authorizer,
+      });
     }
     this.url = stage.url;
   }

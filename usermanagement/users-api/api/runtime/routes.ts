@@ -1,7 +1,8 @@
-// The Users API's routes: the HTTP API's route table (CDK) and the handler's router are both built from this.
+// The Users API's routes: the HTTP API's route table (CDK), the distribution's behaviour, the handler's router
+// and the sandbox are all built from this.
 import type { ApiResource } from "../../../shared/runtime/api-router";
+import type { HttpApiRoutes } from "../../../shared/runtime/http-api-routes";
 
-/** Every path lives under `/api`, the prefix CloudFront and the local sandbox route to this API. */
 export const USERS_COLLECTION: ApiResource = { path: "/api/users", methods: ["GET", "POST"] };
 export const USER_ITEM: ApiResource = {
   path: "/api/users/{username}",
@@ -9,4 +10,10 @@ export const USER_ITEM: ApiResource = {
   methods: ["GET", "PATCH", "PUT", "DELETE"],
 };
 
-export const USERS_API_RESOURCES = [USERS_COLLECTION, USER_ITEM] as const;
+/** Every path lives under `/api/users`, so the distribution forwards paths unchanged. */
+export const USERS_API_ROUTES: HttpApiRoutes = {
+  pathPattern: "/api/users*",
+  resources: [USERS_COLLECTION, USER_ITEM],
+};
+
+export const USERS_API_RESOURCES = USERS_API_ROUTES.resources;
