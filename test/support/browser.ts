@@ -39,7 +39,10 @@ export async function watchedPage(context: BrowserContext): Promise<AppPage> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    // The browser asks each origin for /favicon.ico by itself; the issuer's pages name no icon, the app's do.
+    if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) {
+      errors.push(`${message.text()} ${message.location().url}`.trim());
+    }
   });
   page.on("pageerror", (error) => errors.push(`uncaught: ${error.message}`));
   return {
@@ -47,7 +50,7 @@ export async function watchedPage(context: BrowserContext): Promise<AppPage> {
     page,
     unexpectedErrors: (...expected) =>
       errors.filter((text) => {
-        const status = /Failed to load resource: the server responded with a status of (\d{3})/.exec(text);
+        const status = /^Failed to load resource: the server responded with a status of (\d{3})/.exec(text);
         if (status) return !expected.includes(Number(status[1]));
         return !(expected.includes("network") && /Failed to load resource: net::ERR_/.test(text));
       }),

@@ -13,23 +13,27 @@ export interface UserFields {
 
 const tokens = new Map<string, Promise<string>>();
 
-/** An access token of the write-scoped machine client from the issuer the sandbox at `baseUrl` trusts. */
-export function machineToken(baseUrl: string): Promise<string> {
-  let token = tokens.get(baseUrl);
+/**
+ * An access token of a machine client from the issuer the sandbox at `baseUrl` trusts: the write-scoped one,
+ * or with `readOnly` the one that may only read.
+ */
+export function machineToken(baseUrl: string, readOnly = false): Promise<string> {
+  const key = `${baseUrl} ${readOnly}`;
+  let token = tokens.get(key);
   if (!token) {
-    token = fetchMachineToken(baseUrl);
-    tokens.set(baseUrl, token);
+    token = fetchMachineToken(baseUrl, readOnly);
+    tokens.set(key, token);
   }
   return token;
 }
 
-async function fetchMachineToken(baseUrl: string): Promise<string> {
+async function fetchMachineToken(baseUrl: string, readOnly: boolean): Promise<string> {
   const config = (await (await fetch(`${baseUrl}${SPA_CONFIG_PATH}`)).json()) as SpaConfig;
   const discovery = (await (await fetch(`${config.authority}/.well-known/openid-configuration`)).json()) as {
     token_endpoint: string;
   };
-  const client = SANDBOX_MACHINE_CLIENTS.find((c) => c.scopes.includes(WRITE_SCOPE));
-  if (!client) throw new Error("the sandbox issuer seeds no write-scoped machine client");
+  const client = SANDBOX_MACHINE_CLIENTS.find((c) => c.scopes.includes(WRITE_SCOPE) !== readOnly);
+  if (!client) throw new Error("the sandbox issuer seeds no such machine client");
   const response = await fetch(discovery.token_endpoint, {
     method: "POST",
     headers: {

@@ -18,7 +18,7 @@ export interface OpenOptions {
 export interface UiUnderTest {
   /** The sandbox's origin, e.g. `http://127.0.0.1:41234`. */
   readonly url: string;
-  /** Opens the UI in a new context, closed after the test. */
+  /** Opens the UI in a new context, closed after the test; a test may open several. */
   open(options?: OpenOptions): Promise<AppPage>;
 }
 
@@ -37,7 +37,7 @@ const SEEDED_MARK = "test:session-seeded";
 export function useUiUnderTest(sandboxEnv: Record<string, string> = {}): UiUnderTest {
   let sandbox: SandboxProcess | undefined;
   let browser: Browser | undefined;
-  let current: AppPage | undefined;
+  let opened: AppPage[] = [];
   const sessions = new Map<SandboxPersonName, Promise<SavedSession>>();
 
   beforeAll(async () => {
@@ -45,8 +45,8 @@ export function useUiUnderTest(sandboxEnv: Record<string, string> = {}): UiUnder
     browser = await launchBrowser();
   });
   afterEach(async () => {
-    await current?.context.close();
-    current = undefined;
+    await Promise.all(opened.map((app) => app.context.close()));
+    opened = [];
   });
   afterAll(async () => {
     try {
@@ -101,11 +101,12 @@ export function useUiUnderTest(sandboxEnv: Record<string, string> = {}): UiUnder
           { origin: url, items: saved.sessionStorage, mark: SEEDED_MARK },
         );
       }
-      current = await watchedPage(context);
-      await current.page.goto(`${url}${path}`);
-      if (as) await usersLoaded(current.page);
-      else await current.page.getByRole("button", { name: "Sign in" }).waitFor();
-      return current;
+      const app = await watchedPage(context);
+      opened.push(app);
+      await app.page.goto(`${url}${path}`);
+      if (as) await usersLoaded(app.page);
+      else await app.page.getByRole("button", { name: "Sign in" }).waitFor();
+      return app;
     },
   };
 }

@@ -26,6 +26,7 @@ export function bindChatPanel(
   onFulfilled: (outcome: Fulfilment) => void,
 ): void {
   const { form, input, send, transcript } = elements;
+  const log = transcript.closest<HTMLElement>("[role=log]") ?? transcript;
   const sessionId = newSessionId();
   let sessionState: SessionState | undefined;
 
@@ -48,7 +49,7 @@ export function bindChatPanel(
     // The text stays in the box until the turn is over: should the session end on the way, signing in again
     // keeps it (drafts.ts) and the operator can send it again.
     send.disabled = true;
-    transcript.setAttribute("aria-busy", "true");
+    log.setAttribute("aria-busy", "true");
     try {
       const reply = await sendChatMessage({ sessionId, text, ...(sessionState ? { sessionState } : {}) });
       sessionState = reply.sessionState;
@@ -70,7 +71,7 @@ export function bindChatPanel(
     } catch (error) {
       say("error", error instanceof Error ? error.message : String(error));
     } finally {
-      transcript.removeAttribute("aria-busy");
+      log.removeAttribute("aria-busy");
       send.disabled = false;
       input.focus();
     }

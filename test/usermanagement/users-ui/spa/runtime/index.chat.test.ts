@@ -1,6 +1,7 @@
 // Managing users through the chat panel in a real browser, against `npm start` (Chatbot API and Users API).
 import type { Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { seriousAccessibilityViolations } from "../../../../support/axe";
 import { type AppPage, screenshot } from "../../../../support/browser";
 import { chat } from "../../../../support/chat-panel";
 import { allUsernames, createUserDirectly, readUser } from "../../../../support/sandbox-users";
@@ -22,6 +23,7 @@ describe("the chat panel", () => {
     ]);
     await expect.poll(() => row("carol").count()).toBe(1);
     expect(await readUser(ui.url, "carol")).toMatchObject({ email: "carol@example.com" });
+    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
     await screenshot(app.page, "chat-create");
     expect(app.unexpectedErrors()).toEqual([]);
   });
@@ -106,6 +108,28 @@ describe("the chat panel", () => {
         ? `Done: ${names.length} users: ${names.join(", ")}.`
         : `Done: The first 10 users: ${names.slice(0, 10).join(", ")}. The table pages through the rest.`;
     expect(lines).toContain(listing);
+    expect(app.unexpectedErrors()).toEqual([]);
+  });
+
+  it("finds users by the start of their username or by email, and answers in the transcript", async () => {
+    for (const username of ["mara", "marek", "mario"]) {
+      await createUserDirectly(ui.url, { username, email: `${username}@example.com` });
+    }
+    app = await ui.open({ as: "admin" });
+
+    expect(await chat(app.page, "find users starting with mar")).toContain(
+      "Done: Users starting with “mar”: mara, marek, mario.",
+    );
+    expect(await chat(app.page, "who has the email MAREK@example.com?")).toContain(
+      "Done: Found marek (email marek@example.com).",
+    );
+    expect(await chat(app.page, "is anyone using nobody.here@example.com?")).toContain(
+      "Done: No user has the email nobody.here@example.com.",
+    );
+    expect(await chat(app.page, "which users begin with zq?")).toContain(
+      "Done: No usernames start with “zq”.",
+    );
+    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
     expect(app.unexpectedErrors()).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 // The Users UI's forms and table in a real browser, against `npm start`.
 import { describe, expect, it } from "vitest";
+import { seriousAccessibilityViolations } from "../../../../support/axe";
 import { type AppPage, PHONE_VIEWPORT, screenshot } from "../../../../support/browser";
 import {
   allUsernames,
@@ -33,13 +34,14 @@ describe("the users table and forms", () => {
       displayName: "Form Creator",
       version: 1,
     });
+    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
     await screenshot(app.page, "created-user");
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
   it("creates a user with the keyboard alone", async () => {
     app = await ui.open({ as: "admin" });
-    await app.page.getByLabel("Username").focus();
+    await app.page.getByLabel("Username", { exact: true }).focus();
     await app.page.keyboard.type("keyboard.user");
     await app.page.keyboard.press("Tab");
     await app.page.keyboard.type("keyboard.user@example.com");
@@ -62,6 +64,7 @@ describe("the users table and forms", () => {
     await expect.poll(() => emailError.textContent()).toBe("Email must be a valid email address.");
     expect(await form.getByLabel("Email").getAttribute("aria-invalid")).toBe("true");
     expect(await app.page.evaluate(() => document.activeElement?.id)).toBe("create-email");
+    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
     await screenshot(app.page, "field-error-invalid-email");
 
     await form.getByLabel("Username").fill("taken.name");
@@ -84,6 +87,7 @@ describe("the users table and forms", () => {
     const dialog = app.page.getByRole("dialog", { name: "Edit edit.me" });
     await expect.poll(() => dialog.getByLabel("Email").inputValue()).toBe("edit.me@example.com");
     expect(await app.page.evaluate(() => document.activeElement?.id)).toBe("edit-email");
+    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
 
     await dialog.getByLabel("Email").fill("edited@example.com");
     await dialog.getByLabel("Display name").fill("Edited Name");
@@ -123,6 +127,7 @@ describe("the users table and forms", () => {
       email: "stale.edit@example.com",
       version: 2,
     });
+    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
     await screenshot(app.page, "edit-conflict");
 
     await dialog.getByRole("button", { name: "Reload" }).click();
@@ -155,6 +160,7 @@ describe("the users table and forms", () => {
     expect(await readUser(ui.url, "delete.me")).toBeDefined();
 
     await app.page.getByRole("button", { name: "Delete delete.me" }).click();
+    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
     await screenshot(app.page, "delete-confirmation");
     await dialog.getByRole("button", { name: "Delete" }).click();
 
@@ -234,6 +240,7 @@ describe("the users table and forms", () => {
       expect((box?.x ?? -1) + (box?.width ?? 0), name).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
       expect(box?.height ?? 0, name).toBeGreaterThanOrEqual(32);
     }
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, "phone-width");
 
     await page.getByRole("button", { name: `Edit ${username}` }).click();

@@ -11,7 +11,7 @@ const DOCS_SCREENSHOT = "docs/users-ui.png";
 const ui = useUiUnderTest();
 
 describe("the README screenshot", () => {
-  it("shows the users table and a chat transcript side by side on a desktop screen", async () => {
+  it("shows the signed-in admin, the search field, the users table and a chat transcript on a desktop screen", async () => {
     for (const [username, displayName] of [
       ["ada", "Ada Lovelace"],
       ["alan", "Alan Turing"],
@@ -27,6 +27,8 @@ describe("the README screenshot", () => {
     await app.page.getByLabel("Message").blur();
 
     const rows = await app.page.locator("#users-table tbody tr").count();
+    expect(await app.page.locator("#account").textContent()).toMatch(/Signed in as admin\s+\(admin\)/);
+    expect(await app.page.getByLabel("Search by username or email").isVisible()).toBe(true);
     const transcript = await app.page.locator("#chat-transcript li").allTextContents();
     expect(rows).toBe(5);
     expect(transcript).toContain("Done: Created grace (email grace@example.com, display name Grace Hopper).");

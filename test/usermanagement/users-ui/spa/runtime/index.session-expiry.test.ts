@@ -1,0 +1,102 @@
+// Access tokens that expire while the operator works, in a real browser against a sandbox whose issuer gives
+// them a lifetime of seconds: the app renews them, and when it can't, signs in again keeping what was typed.
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { submitIssuerSignIn } from "../../../../support/issuer-sign-in";
+import { readUser } from "../../../../support/sandbox-users";
+import { useUiUnderTest } from "../../../../support/ui-under-test";
+
+const ACCESS_TOKEN_TTL_SECONDS = 8;
+const ui = useUiUnderTest({ SANDBOX_ACCESS_TOKEN_TTL: String(ACCESS_TOKEN_TTL_SECONDS) });
+
+/** The key under which oidc-client-ts keeps the signed-in user in sessionStorage. */
+const userKey = (page: Page) =>
+  page.evaluate(() => Object.keys(window.sessionStorage).find((key) => key.startsWith("oidc.user:")) ?? "");
+
+const storedAccessToken = async (page: Page) => {
+  const key = await userKey(page);
+  return page.evaluate(
+    (k) => JSON.parse(window.sessionStorage.getItem(k) ?? "{}").access_token as string,
+    key,
+  );
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("an access token that expires", () => {
+  it("is renewed with the refresh token, so work goes on without signing in again", async () => {
+    const app = await ui.open({ as: "admin" });
+    const { page } = app;
+    const first = await storedAccessToken(page);
+
+    await sleep((ACCESS_TOKEN_TTL_SECONDS + 2) * 1000);
+    const form = page.locator("#create-user-form");
+    await form.getByLabel("Username", { exact: true }).fill("after.expiry");
+    await form.getByLabel("Email").fill("after.expiry@example.com");
+    const post = page.waitForRequest((request) => request.method() === "POST");
+    await form.getByRole("button", { name: "Add user" }).click();
+
+    const sent = (await post).headers().authorization;
+    await expect.poll(() => page.locator("#status").textContent()).toBe("Created after.expiry.");
+    expect(sent).toMatch(/^Bearer /);
+    expect(sent).not.toBe(`Bearer ${first}`);
+    // The first token really has expired: the API refuses it.
+    const stale = await fetch(`${ui.url}/api/users`, { headers: { authorization: `Bearer ${first}` } });
+    expect(stale.status).toBe(401);
+    expect(await readUser(ui.url, "after.expiry")).toMatchObject({ email: "after.expiry@example.com" });
+    expect(page.url()).toBe(`${ui.url}/`);
+    expect(app.unexpectedErrors()).toEqual([]);
+  });
+
+  it("sends the operator to sign in again when it can't be renewed, keeping what they had typed", async () => {
+    const app = await ui.open({ as: "admin", path: "/?q=after" });
+    const { page } = app;
+    // The refresh token stops working (revoked, or past its lifetime): each renewal from now on fails.
+    const key = await userKey(page);
+    await expect
+      .poll(
+        async () => {
+          await page.evaluate((k) => {
+            const user = JSON.parse(window.sessionStorage.getItem(k) ?? "{}");
+            window.sessionStorage.setItem(k, JSON.stringify({ ...user, refresh_token: "revoked" }));
+          }, key);
+          await sleep(1500);
+          return page.evaluate(
+            (k) => JSON.parse(window.sessionStorage.getItem(k) ?? "{}").refresh_token,
+            key,
+          );
+        },
+        { timeout: 15_000 },
+      )
+      .toBe("revoked");
+    // And the issuer's own session is over too, so it asks for the password.
+    await app.context.clearCookies();
+    await sleep((ACCESS_TOKEN_TTL_SECONDS + 2) * 1000);
+
+    const form = page.locator("#create-user-form");
+    await form.getByLabel("Username", { exact: true }).fill("typed.before");
+    await form.getByLabel("Display name").fill("Typed Before Expiry");
+    await page
+      .getByLabel("Message")
+      .fill("add a user called chatted.before with email chatted.before@example.com");
+    await page.getByRole("button", { name: "Send" }).click();
+
+    await page.getByLabel("Password").waitFor();
+    expect(new URL(page.url()).origin).not.toBe(ui.url);
+    await submitIssuerSignIn(page, "admin");
+    await page.locator("#users-count[data-loaded]").waitFor();
+
+    expect(page.url()).toBe(`${ui.url}/?q=after`);
+    expect(await page.getByLabel("Message").inputValue()).toBe(
+      "add a user called chatted.before with email chatted.before@example.com",
+    );
+    expect(await form.getByLabel("Username", { exact: true }).inputValue()).toBe("typed.before");
+    expect(await form.getByLabel("Display name").inputValue()).toBe("Typed Before Expiry");
+    await expect
+      .poll(() => page.locator("#status").textContent())
+      .toBe("You are signed in again; what you had typed is back.");
+    expect(await readUser(ui.url, "chatted.before")).toBeUndefined();
+    // Expected refusals only: the expired token (401) and the dead refresh token at the issuer (400).
+    expect(app.unexpectedErrors(401, 400)).toEqual([]);
+  });
+});
