@@ -4,11 +4,23 @@
 // installed for koa, and two routes don't need one.
 import type { KoaContext, KoaMiddleware, default as Provider } from "oidc-provider";
 import { personBySignIn } from "./accounts";
-import { AUTO_SUBMIT_SCRIPT, AUTO_SUBMIT_SCRIPT_PATH, errorPage, signInPage } from "./pages";
+import {
+  AUTO_SUBMIT_SCRIPT,
+  AUTO_SUBMIT_SCRIPT_PATH,
+  errorPage,
+  PAGE_CSP,
+  STYLESHEET,
+  STYLESHEET_PATH,
+  signInPage,
+} from "./pages";
 
 export const INTERACTION_PATH = "/interaction";
 const INTERACTION = new RegExp(`^${INTERACTION_PATH}/([\\w-]+)(/login)?$`);
 const MAX_FORM_BYTES = 8 * 1024;
+const ASSETS: Record<string, { type: string; body: string }> = {
+  [AUTO_SUBMIT_SCRIPT_PATH]: { type: "text/javascript", body: AUTO_SUBMIT_SCRIPT },
+  [STYLESHEET_PATH]: { type: "text/css", body: STYLESHEET },
+};
 
 export function interactionMiddleware(
   provider: Provider,
@@ -16,14 +28,16 @@ export function interactionMiddleware(
   SessionNotFound: new (...args: never[]) => Error,
 ): KoaMiddleware {
   return async (ctx, next) => {
-    if (ctx.path === AUTO_SUBMIT_SCRIPT_PATH) {
-      ctx.type = "text/javascript";
-      ctx.body = AUTO_SUBMIT_SCRIPT;
+    const asset = ASSETS[ctx.path];
+    if (asset && ctx.method === "GET") {
+      ctx.type = asset.type;
+      ctx.body = asset.body;
       return;
     }
     const match = INTERACTION.exec(ctx.path);
     if (!match) return next();
     ctx.set("cache-control", "no-store");
+    ctx.set("content-security-policy", PAGE_CSP);
     try {
       await interact(provider, ctx, match[1], match[2] !== undefined);
     } catch (error) {

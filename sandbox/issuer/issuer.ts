@@ -10,7 +10,7 @@ import type { SpaConfig } from "../../usermanagement/users-ui/spa/config";
 import { personById, SANDBOX_MACHINE_CLIENTS, SPA_CLIENT_ID, SPA_SCOPE } from "./accounts";
 import { INTERACTION_PATH, interactionMiddleware } from "./interactions";
 import { loadOidcProvider } from "./load-oidc-provider";
-import { errorPage, signedOutPage, signOutPage } from "./pages";
+import { errorPage, PAGE_CSP, signedOutPage, signOutPage } from "./pages";
 import { cognitoAccessTokenShape } from "./token-shape";
 
 export interface IssuerOptions {
@@ -39,6 +39,13 @@ export interface RunningIssuer {
   /** The SPA's `config.json` for this issuer. */
   readonly spaConfig: SpaConfig;
   stop(): Promise<void>;
+}
+
+/** What the issuer's page renderers touch of koa's context. */
+interface PageContext {
+  type: string;
+  body: string;
+  set(header: string, value: string): void;
 }
 
 /** The one resource server every token is for, as Cognito's tokens are all for its user pool. */
@@ -136,10 +143,12 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
       },
       rpInitiatedLogout: {
         enabled: true,
-        logoutSource: async (ctx: { body: string }, form: string) => {
+        logoutSource: async (ctx: PageContext, form: string) => {
+          ctx.set("content-security-policy", PAGE_CSP);
           ctx.body = signOutPage(form);
         },
-        postLogoutSuccessSource: async (ctx: { body: string }) => {
+        postLogoutSuccessSource: async (ctx: PageContext) => {
+          ctx.set("content-security-policy", PAGE_CSP);
           ctx.body = signedOutPage();
         },
       },
@@ -152,7 +161,8 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
     clientBasedCORS: (_ctx: unknown, origin: string, client: { clientId: string }) =>
       client.clientId === SPA_CLIENT_ID && uiOrigins.includes(origin),
     pkce: { required: () => true },
-    renderError: async (ctx: { type: string; body: string }, out: { error?: string }) => {
+    renderError: async (ctx: PageContext, out: { error?: string }) => {
+      ctx.set("content-security-policy", PAGE_CSP);
       ctx.type = "html";
       ctx.body = errorPage("Sign-in failed", `The issuer refused the request (${out.error ?? "error"}).`);
     },
