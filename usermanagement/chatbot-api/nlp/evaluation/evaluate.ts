@@ -3,7 +3,7 @@
 import { pathToFileURL } from "node:url";
 import type { ChatRequest } from "../runtime/chat-contract";
 import { converse } from "../runtime/converse";
-import { INTENT_SLOTS, type IntentName, type SlotName, type UserIntentName } from "../runtime/intents";
+import { type ElicitingIntentName, INTENT_SLOTS, type IntentName, type SlotName } from "../runtime/intents";
 import evaluationSet from "./evaluation-set.json";
 
 interface EvaluationCase {
@@ -13,7 +13,7 @@ interface EvaluationCase {
   readonly slots: Readonly<Partial<Record<SlotName, string>>>;
   /** The question the bot asked in the previous turn. */
   readonly after?: {
-    readonly intent: UserIntentName;
+    readonly intent: ElicitingIntentName;
     readonly slotToElicit: SlotName;
     readonly slots: Readonly<Partial<Record<SlotName, string>>>;
   };

@@ -1,4 +1,4 @@
-// The intents the Chatbot API understands and the slots each one takes: the contract of issue 3.
+// The intents the Chatbot API understands and the slots each one takes: what clients fulfil.
 
 export const INTENT_NAMES = [
   "CreateUser",
@@ -6,6 +6,7 @@ export const INTENT_NAMES = [
   "UpdateUser",
   "DeleteUser",
   "ListUsers",
+  "FindUsers",
   "Help",
   "Greeting",
   "FallbackIntent",
@@ -15,7 +16,10 @@ export type IntentName = (typeof INTENT_NAMES)[number];
 /** The intents about one user, which need its username. */
 export type UserIntentName = "CreateUser" | "GetUser" | "UpdateUser" | "DeleteUser";
 
-export const SLOT_NAMES = ["username", "email", "displayName"] as const;
+/** The intents the bot may ask a slot of. */
+export type ElicitingIntentName = UserIntentName | "FindUsers";
+
+export const SLOT_NAMES = ["username", "email", "displayName", "prefix"] as const;
 export type SlotName = (typeof SLOT_NAMES)[number];
 
 /** Slots of each intent, in the order missing required ones are asked for. */
@@ -25,6 +29,8 @@ export const INTENT_SLOTS: Readonly<Record<IntentName, readonly SlotName[]>> = {
   UpdateUser: ["username", "email", "displayName"],
   DeleteUser: ["username"],
   ListUsers: [],
+  // One of the two: the start of a username, or an email address to look up.
+  FindUsers: ["prefix", "email"],
   Help: [],
   Greeting: [],
   FallbackIntent: [],
@@ -32,6 +38,9 @@ export const INTENT_SLOTS: Readonly<Record<IntentName, readonly SlotName[]>> = {
 
 export const isUserIntent = (name: IntentName): name is UserIntentName =>
   name === "CreateUser" || name === "GetUser" || name === "UpdateUser" || name === "DeleteUser";
+
+export const isElicitingIntent = (name: IntentName): name is ElicitingIntentName =>
+  isUserIntent(name) || name === "FindUsers";
 
 export const isIntentName = (name: string): name is IntentName =>
   (INTENT_NAMES as readonly string[]).includes(name);

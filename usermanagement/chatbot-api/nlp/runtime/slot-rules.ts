@@ -1,12 +1,17 @@
 // What a slot value must look like, for values the engine extracts and values a client sends back alike.
+// The username and prefix rules and their messages are the Users API's own, from the shared module.
+import { CONTROL_CHARACTERS } from "../../../shared/runtime/control-characters";
+import {
+  USERNAME_MESSAGE,
+  USERNAME_PREFIX_MESSAGE,
+  USERNAME_PREFIX_PATTERN,
+} from "../../../shared/runtime/username";
 import { EMAIL_PATTERN, type SlotName, USERNAME_PATTERN } from "./intents";
-
-const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 export const SLOT_RULES: Readonly<Record<SlotName, { test: (value: string) => boolean; message: string }>> = {
   username: {
     test: (value) => USERNAME_PATTERN.test(value),
-    message: "must be 3–32 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit",
+    message: USERNAME_MESSAGE,
   },
   email: {
     test: (value) => value.length <= 254 && EMAIL_PATTERN.test(value),
@@ -15,6 +20,10 @@ export const SLOT_RULES: Readonly<Record<SlotName, { test: (value: string) => bo
   displayName: {
     test: (value) => value.trim().length > 0 && value.length <= 100 && !CONTROL_CHARACTERS.test(value),
     message: "must be 1–100 characters without control characters",
+  },
+  prefix: {
+    test: (value) => USERNAME_PREFIX_PATTERN.test(value),
+    message: USERNAME_PREFIX_MESSAGE,
   },
 };
 

@@ -49,6 +49,19 @@ describe("each intent", () => {
   });
 
   it.each([
+    ["find users starting with al", { prefix: "al", email: null }],
+    ["which users begin with Mar?", { prefix: "mar", email: null }],
+    ["who has the email X@Y.com?", { prefix: null, email: "x@y.com" }],
+    ["is anyone using bob@example.com?", { prefix: null, email: "bob@example.com" }],
+  ])("reads FindUsers from %j, lowercase, ready for the UI to search", async (text, slots) => {
+    const answer = await chat(text);
+
+    expect(answer.sessionState.intent).toMatchObject({ name: "FindUsers", state: "ReadyForFulfillment" });
+    expect(answer.sessionState.dialogAction).toEqual({ type: "Close" });
+    expect(slotValues(answer)).toEqual(slots);
+  });
+
+  it.each([
     ["ListUsers", "show me all users"],
     ["Help", "what can I ask you?"],
     ["Greeting", "good afternoon!"],
@@ -178,6 +191,8 @@ describe("the help message", () => {
       "UpdateUser",
       "DeleteUser",
       "ListUsers",
+      "FindUsers",
+      "FindUsers",
     ]);
     for (const answer of answers) expect(answer.sessionState.dialogAction.type).not.toBe("ElicitSlot");
   });

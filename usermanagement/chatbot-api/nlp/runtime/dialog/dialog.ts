@@ -7,7 +7,7 @@ import {
   type IncomingSessionState,
   type IntentState,
 } from "../chat-contract";
-import { type IntentName, isUserIntent, type SlotName, type UserIntentName } from "../intents";
+import { type ElicitingIntentName, type IntentName, isElicitingIntent, type SlotName } from "../intents";
 import { isFunctionWord } from "../nlu/function-words";
 import { type IntentScore, rankRequest, type Understanding, understand } from "../nlu/understand";
 import { isCancellation, soleAnswerWord } from "./answers";
@@ -51,7 +51,7 @@ export function nextTurn(text: string, previous: IncomingSessionState | undefine
     const askedAgain = previous?.sessionAttributes?.[CONFIRMATION_ASKED_AGAIN] !== undefined;
     return answerConfirmation(text, slotValuesFromState(intent.slots), askedAgain);
   }
-  if (intent && isUserIntent(intent.name) && action?.type === "ElicitSlot" && action.slotToElicit) {
+  if (intent && isElicitingIntent(intent.name) && action?.type === "ElicitSlot" && action.slotToElicit) {
     return answerElicitation(text, intent.name, action.slotToElicit, slotValuesFromState(intent.slots));
   }
   return interpret(understand(text));
@@ -79,6 +79,8 @@ function advance(intent: IntentName, values: SlotValues, ranking: readonly Inten
       return ready(messages.help());
     case "ListUsers":
       return ready(messages.listUsers());
+    case "FindUsers":
+      return findUsers(values, ranking);
     case "FallbackIntent":
       return fallback(ranking);
   }
@@ -133,7 +135,31 @@ function answerConfirmation(text: string, values: SlotValues, askedAgain: boolea
   };
 }
 
-function answerElicitation(text: string, intent: UserIntentName, slot: SlotName, previous: SlotValues): Turn {
+/**
+ * A search by one of the two: the Users API answers a prefix or an email lookup, not both, and an exact
+ * address says more than the start of a name. Lex elicits one slot at a time; `prefix` stands for "what
+ * to search", and an email answers it too.
+ */
+function findUsers(values: SlotValues, ranking: readonly IntentScore[]): Turn {
+  if (values.email) {
+    const byEmail = { email: values.email };
+    return { ...draft("FindUsers", byEmail, ranking), ...close(messages.findingByEmail(byEmail)) };
+  }
+  if (values.prefix)
+    return { ...draft("FindUsers", values, ranking), ...close(messages.findingByPrefix(values)) };
+  return {
+    ...draft("FindUsers", values, ranking),
+    action: { type: "ElicitSlot", slotToElicit: "prefix" },
+    message: messages.askSearch(),
+  };
+}
+
+function answerElicitation(
+  text: string,
+  intent: ElicitingIntentName,
+  slot: SlotName,
+  previous: SlotValues,
+): Turn {
   const ranking = [{ intent, score: 1 }];
   if (isCancellation(text)) {
     return { ...draft(intent, previous, ranking), ...close(messages.cancelled()), state: "Failed" };
@@ -144,34 +170,40 @@ function answerElicitation(text: string, intent: UserIntentName, slot: SlotName,
   const answer = answeredValues(text, intent, slot, understanding);
   const values = { ...previous, ...answer };
   const answered =
-    slot === "email" && intent === "UpdateUser" ? values.email || values.displayName : values[slot];
+    slot === "email" && intent === "UpdateUser"
+      ? values.email || values.displayName
+      : slot === "prefix"
+        ? values.prefix || values.email
+        : values[slot];
   if (answered) return advance(intent, values, ranking);
   if (understanding.ranking[0]?.intent !== "FallbackIntent") return interpret(understanding);
 
-  const hint =
-    slot === "username"
-      ? messages.invalidUsername()
-      : intent === "CreateUser"
-        ? messages.invalidEmail()
-        : messages.notUnderstood();
+  const hints: Partial<Record<SlotName, string>> = {
+    username: messages.invalidUsername(),
+    prefix: messages.invalidPrefix(),
+    email: intent === "CreateUser" ? messages.invalidEmail() : undefined,
+  };
+  const hint = hints[slot] ?? messages.notUnderstood();
   const question = advance(intent, previous, ranking);
   return { ...question, message: `${hint} ${question.message}` };
 }
 
 /**
- * The values a reply to "what is X?" gives. Any word may be a username when one was asked for, and a reply
+ * The values a reply to "what is X?" gives. Any word may be a username (or the start of one) when one was
+ * asked for, and a reply
  * to "what should change?" that is neither an email nor a request is the new display name.
  */
-function answeredValues(text: string, intent: UserIntentName, slot: SlotName, understanding: Understanding) {
+function answeredValues(
+  text: string,
+  intent: ElicitingIntentName,
+  slot: SlotName,
+  understanding: Understanding,
+) {
   const values = slotValuesFrom(intent, understanding.entities);
-  if (slot === "username" && !values.username) {
-    const word = soleAnswerWord(text);
-    if (word)
-      return {
-        ...values,
-        ...validSlotValue("username", { originalValue: word.text, interpretedValue: word.lower }),
-      };
-  }
+  const isBare = (slot === "username" || slot === "prefix") && !values[slot] && !values.email;
+  const word = isBare ? soleAnswerWord(text) : undefined;
+  if (word)
+    return { ...values, ...validSlotValue(slot, { originalValue: word.text, interpretedValue: word.lower }) };
   const isPlainText = understanding.ranking[0]?.intent === "FallbackIntent" && !text.includes("@");
   if (intent === "UpdateUser" && slot === "email" && !values.email && !values.displayName && isPlainText) {
     const displayName = text.trim().replace(/\s+/g, " ");

@@ -1,17 +1,24 @@
 // Everything the bot says. Short and friendly; each names the user it is about so the operator can check.
+import { USERNAME_MESSAGE, USERNAME_PREFIX_MESSAGE } from "../../../../shared/runtime/username";
 import type { UserIntentName } from "../intents";
 import type { SlotValues } from "./slot-values";
 
 const name = (values: SlotValues) => values.username?.interpretedValue ?? "that user";
 
 export const messages = {
-  greeting: () => "Hello! I can create, show, update, delete and list users. What would you like to do?",
+  greeting: () =>
+    "Hello! I can create, show, update, delete, list and find users. What would you like to do?",
   help: () =>
     'Try: "add user alice with email alice@example.com", "show alice", "change alice\'s email to ' +
-    'alice@new.example.com", "rename alice to Alice Liddell", "delete alice" or "list users".',
+    'alice@new.example.com", "rename alice to Alice Liddell", "delete alice", "list users", ' +
+    '"find users starting with al" or "who has the email alice@example.com?".',
   fallback: () =>
-    'Sorry, I didn\'t understand that. I can create, show, update, delete or list users; say "help" for examples.',
+    'Sorry, I didn\'t understand that. I can create, show, update, delete, list or find users; say "help" for examples.',
   listUsers: () => "Here are all the users.",
+  askSearch: () => "What should I search for: the start of a username, or an email address?",
+  findingByPrefix: (values: SlotValues) =>
+    `Here are the users whose username starts with "${values.prefix?.interpretedValue}".`,
+  findingByEmail: (values: SlotValues) => `Looking up who has the email ${values.email?.interpretedValue}.`,
 
   askUsername: (intent: UserIntentName) =>
     ({
@@ -23,8 +30,8 @@ export const messages = {
   askEmail: (values: SlotValues) => `What is ${name(values)}'s email address?`,
   askChange: (values: SlotValues) =>
     `What should change for ${name(values)}: the email address or the display name?`,
-  invalidUsername: () =>
-    "A username is 3 to 32 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit.",
+  invalidUsername: () => `A username ${USERNAME_MESSAGE}.`,
+  invalidPrefix: () => `The start of a username ${USERNAME_PREFIX_MESSAGE}.`,
   invalidEmail: () => "That doesn't look like an email address.",
   notUnderstood: () => "Sorry, I didn't catch that.",
 

@@ -3,6 +3,7 @@
 import { findDisplayName } from "./display-name";
 import type { Piece } from "./features";
 import { expandShortForm, isFunctionWord } from "./function-words";
+import { findPrefix } from "./prefix";
 import { type Token, tokenize } from "./tokenize";
 import { couldBeUsername, findUsername, type UsernameMatch, type Word } from "./username";
 import type { Vocabulary } from "./vocabulary";
@@ -18,6 +19,8 @@ export interface Entities {
   readonly email?: EntityValue;
   readonly username?: EntityValue;
   readonly displayName?: EntityValue;
+  /** The start of a username a search asks for: "users starting with al". */
+  readonly prefix?: EntityValue;
   /** The utterance in order, entities as such and every other word normalised. */
   readonly pieces: readonly Piece[];
 }
@@ -47,13 +50,14 @@ export function extractEntities(utterance: string, vocabulary: Vocabulary): Enti
     words = typed;
     people = findPeople(utterance, typed, vocabulary);
   }
-  const { username, displayName } = people;
+  const { username, displayName, prefix } = people;
   const emailIndex = tokens.findIndex((token) => token.kind === "email");
 
   const pieces: Piece[] = [];
   words.forEach(({ token, word }, k) => {
     if (token.kind === "email") pieces.push({ kind: "entity", slot: "email" });
     else if (k === username?.index) pieces.push({ kind: "entity", slot: "username" });
+    else if (k === prefix) pieces.push({ kind: "entity", slot: "prefix" });
     else if (displayName && k >= displayName.first && k <= displayName.last) {
       if (k === displayName.first) pieces.push({ kind: "entity", slot: "displayName" });
     } else if (token.kind === "word") pieces.push({ kind: "word", word });
@@ -66,6 +70,10 @@ export function extractEntities(utterance: string, vocabulary: Vocabulary): Enti
       interpretedValue: tokens[username.index].lower,
     },
     displayName: displayName && displayNameValue(displayName.originalValue),
+    prefix:
+      prefix === undefined
+        ? undefined
+        : { originalValue: tokens[prefix].text, interpretedValue: tokens[prefix].lower },
     pieces,
   };
 }
@@ -73,22 +81,28 @@ export function extractEntities(utterance: string, vocabulary: Vocabulary): Enti
 interface People {
   readonly username?: UsernameMatch;
   readonly displayName?: Span;
+  /** Token index of a username prefix. */
+  readonly prefix?: number;
 }
 
 /** A content word outside the entities that the domain doesn't know. */
 function hasUnknownWord(words: readonly Word[], people: People, vocabulary: Vocabulary): boolean {
-  const { username, displayName } = people;
+  const { username, displayName, prefix } = people;
   return words.some(
     ({ token, word }, k) =>
       token.kind === "word" &&
       k !== username?.index &&
+      k !== prefix &&
       !(displayName && k >= displayName.first && k <= displayName.last) &&
       !isFunctionWord(word) &&
       !vocabulary.isKnown(word),
   );
 }
 
-/** The username and the display name, which compete for the same words ("add a user called bob"). */
+/**
+ * The username, the display name and a username prefix, which compete for the same words ("add a user
+ * called bob"; "users starting with bob" names no user).
+ */
 function findPeople(utterance: string, words: readonly Word[], vocabulary: Vocabulary): People {
   const tokens = words.map(({ token }) => token);
   const match = findDisplayName(utterance, tokens);
@@ -98,6 +112,8 @@ function findPeople(utterance: string, words: readonly Word[], vocabulary: Vocab
     if (token.kind === "email") excluded.add(k);
   });
   if (match) for (let k = match.first; k <= match.last; k++) excluded.add(k);
+  const prefix = findPrefix(tokens);
+  if (prefix !== undefined) excluded.add(prefix);
 
   let username = findUsername(words, vocabulary, excluded);
   // "the name of walter to …", "rename carol to …": the phrase itself says whose name it is.
@@ -115,10 +131,12 @@ function findPeople(utterance: string, words: readonly Word[], vocabulary: Vocab
   }
   // Quoted text nobody claimed is most likely the display name: `create bob "Bob Smith" bob@example.com`.
   if (!displayName) {
-    const quoted = tokens.findIndex((token, k) => token.kind === "quoted" && k !== username?.index);
+    const quoted = tokens.findIndex(
+      (token, k) => token.kind === "quoted" && k !== username?.index && k !== prefix,
+    );
     if (quoted >= 0) displayName = { first: quoted, last: quoted, originalValue: tokens[quoted].text };
   }
-  return { username, displayName };
+  return { username, displayName, prefix };
 }
 
 function emailValue(token: Token): EntityValue {

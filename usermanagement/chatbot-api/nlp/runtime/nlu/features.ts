@@ -9,13 +9,14 @@ export const MASKS = {
   username: "<username>",
   email: "<email>",
   displayName: "<name>",
+  prefix: "<prefix>",
   unknown: "<unknown>",
 } as const;
 
 const PLURAL = "<plural>";
 const SUBJECT = "<subject>";
 
-export type EntitySlot = "username" | "email" | "displayName";
+export type EntitySlot = "username" | "email" | "displayName" | "prefix";
 
 /** One word or entity of an utterance, in order. */
 export type Piece =

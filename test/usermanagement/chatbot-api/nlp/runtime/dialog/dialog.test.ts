@@ -27,7 +27,7 @@ describe("a missing required slot", () => {
 
     expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "username" });
     expect(answer.sessionState.intent).toMatchObject({ name: "DeleteUser", state: "InProgress" });
-    expect(answer.messages[0].content).toMatch(/3 to 32 characters/);
+    expect(answer.messages[0].content).toMatch(/3–32 characters/);
   });
 
   it("is asked again when the reply to an email question holds no address", async () => {
@@ -70,6 +70,45 @@ describe("UpdateUser", () => {
       displayName: null,
     });
     expect(answer.sessionState.intent.state).toBe("ReadyForFulfillment");
+  });
+});
+
+describe("FindUsers", () => {
+  it("asks what to search for when the request names nothing, and takes a bare prefix", async () => {
+    const [first, second] = await conversation("I want to search for users", "Jo");
+
+    expect(first.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "prefix" });
+    expect(first.sessionState.intent).toMatchObject({ name: "FindUsers", state: "InProgress" });
+    expect(first.messages[0].content).toMatch(/start of a username, or an email address/);
+    expect(second.sessionState.intent).toMatchObject({ name: "FindUsers", state: "ReadyForFulfillment" });
+    expect(slotValues(second)).toEqual({ prefix: "jo", email: null });
+  });
+
+  it("takes an email address as the answer to what to search for", async () => {
+    const [, answer] = await conversation("find users", "Grace@Example.com");
+
+    expect(answer.sessionState.intent).toMatchObject({ name: "FindUsers", state: "ReadyForFulfillment" });
+    expect(slotValues(answer)).toEqual({ prefix: null, email: "grace@example.com" });
+  });
+
+  it("asks again, with the rule, when the answer is no possible start of a username", async () => {
+    const [, answer] = await conversation("find users", "zz top");
+
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "prefix" });
+    expect(answer.messages[0].content).toMatch(/1–32 characters/);
+  });
+
+  it("looks up the email alone when a request gives both, as the Users API takes one or the other", async () => {
+    const answer = await chat("find users starting with al who have the email al@example.com");
+
+    expect(slotValues(answer)).toEqual({ prefix: null, email: "al@example.com" });
+  });
+
+  it("does not take the prefix for a username", async () => {
+    const answer = await chat("show me the users beginning with carol");
+
+    expect(answer.sessionState.intent.name).toBe("FindUsers");
+    expect(slotValues(answer)).toEqual({ prefix: "carol", email: null });
   });
 });
 

@@ -1,6 +1,6 @@
 // The NLU engine meets the targets on the repository's own evaluation set.
 import { describe, expect, it } from "vitest";
-import { evaluateNlu, TARGETS } from "../../usermanagement/chatbot-api/nlp/evaluation/evaluate";
+import { evaluateNlu, TARGETS } from "../../../../../usermanagement/chatbot-api/nlp/evaluation/evaluate";
 
 describe("the NLU engine on the evaluation set", () => {
   const report = evaluateNlu();

@@ -1,10 +1,10 @@
 // The committed model is generated from the committed corpus, and the evaluation set stays out of both.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import evaluationSet from "../../usermanagement/chatbot-api/nlp/evaluation/evaluation-set.json";
-import committedModel from "../../usermanagement/chatbot-api/nlp/runtime/nlu/intent-model.json";
-import corpus from "../../usermanagement/chatbot-api/nlp/training/corpus.json";
-import { trainIntentModel } from "../../usermanagement/chatbot-api/nlp/training/train";
+import evaluationSet from "../../../../../usermanagement/chatbot-api/nlp/evaluation/evaluation-set.json";
+import committedModel from "../../../../../usermanagement/chatbot-api/nlp/runtime/nlu/intent-model.json";
+import corpus from "../../../../../usermanagement/chatbot-api/nlp/training/corpus.json";
+import { trainIntentModel } from "../../../../../usermanagement/chatbot-api/nlp/training/train";
 
 /** Lowercase words only, so that case and punctuation don't hide a copied utterance. */
 const normalise = (text: string) =>
@@ -33,6 +33,7 @@ describe("the intent model", () => {
         "CreateUser",
         "DeleteUser",
         "FallbackIntent",
+        "FindUsers",
         "GetUser",
         "Greeting",
         "Help",
@@ -44,7 +45,7 @@ describe("the intent model", () => {
 
   it("is small enough to bundle", () => {
     const bytes = readFileSync(
-      new URL("../../usermanagement/chatbot-api/nlp/runtime/nlu/intent-model.json", import.meta.url),
+      new URL("../../../../../usermanagement/chatbot-api/nlp/runtime/nlu/intent-model.json", import.meta.url),
     ).byteLength;
 
     expect(bytes).toBeLessThan(30_000);

@@ -1,7 +1,7 @@
 // Slot values the chatbot accepts are values the Users API accepts.
 import { describe, expect, it } from "vitest";
-import { isValidSlotValue } from "../../usermanagement/chatbot-api/nlp/runtime/slot-rules";
-import { usernameSchema } from "../../usermanagement/users-api/api/runtime/user";
+import { isValidSlotValue } from "../../../../../usermanagement/chatbot-api/nlp/runtime/slot-rules";
+import { usernameSchema } from "../../../../../usermanagement/users-api/api/runtime/user";
 
 describe("slot rules", () => {
   it.each([
@@ -32,6 +32,12 @@ describe("slot rules", () => {
     ["displayName", " ", false],
     ["displayName", "x".repeat(101), false],
     ["displayName", "Bob\u0007", false],
+    ["prefix", "a", true],
+    ["prefix", "al", true],
+    ["prefix", "dave_", true],
+    ["prefix", "-al", false],
+    ["prefix", "a l", false],
+    ["prefix", "a".repeat(33), false],
   ] as const)("judge the %s %j valid: %s", (slot, value, valid) => {
     expect(isValidSlotValue(slot, value)).toBe(valid);
   });

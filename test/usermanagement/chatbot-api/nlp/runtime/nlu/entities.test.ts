@@ -1,6 +1,6 @@
 // Entity extraction: which words of an utterance are the username, the email and the display name.
 import { describe, expect, it } from "vitest";
-import { understand } from "../../usermanagement/chatbot-api/nlp/runtime/nlu/understand";
+import { understand } from "../../../../../../usermanagement/chatbot-api/nlp/runtime/nlu/understand";
 
 const entitiesOf = (text: string) => {
   const { username, email, displayName } = understand(text).entities;
@@ -73,5 +73,25 @@ describe("display names", () => {
   it("give way to the username after 'called' when no other username came first", () => {
     expect(entitiesOf("create a user called zoe")).toMatchObject({ username: "zoe", displayName: undefined });
     expect(entitiesOf("create bob called Bobby")).toMatchObject({ username: "bob", displayName: "Bobby" });
+  });
+});
+
+describe("username prefixes", () => {
+  it.each([
+    ["after 'starting with'", "find users starting with Al", "al"],
+    ["after 'begin with'", "which accounts begin with mar?", "mar"],
+    ["after 'with the letters'", "users starting with the letters jo", "jo"],
+    ["a single letter, even one that could be an article", "users starting with a", "a"],
+    ["after 'prefix'", "search users with prefix dev", "dev"],
+    ["quoted", "accounts that begin with 'ka'", "ka"],
+  ])("are found %s", (_case, text, prefix) => {
+    const { prefix: found, username } = understand(text).entities;
+
+    expect(found?.interpretedValue).toBe(prefix);
+    expect(username).toBeUndefined();
+  });
+
+  it("are not found where nothing introduces one", () => {
+    expect(understand("show user alice").entities.prefix).toBeUndefined();
   });
 });
