@@ -12,11 +12,13 @@ import {
 } from "aws-cdk-lib";
 import * as codebuild from "aws-cdk-lib/aws-codebuild";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import * as iam from "aws-cdk-lib/aws-iam";
 import * as kms from "aws-cdk-lib/aws-kms";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as pipelines from "aws-cdk-lib/pipelines";
 import type { Construct, IConstruct } from "constructs";
 import { APP_NAME, GITHUB_SOURCE, PRODUCTION_ENV } from "./constants";
+import { smokeTestSecretReaderRoleName } from "./usermanagement/users-api/identity/infrastructure";
 import { UserManagement } from "./usermanagement/workload";
 
 /** A tool's version as `package.json` pins it: the pipeline runs the CLIs developers run. */
@@ -69,26 +71,52 @@ export class Toolchain extends Stack {
       },
     });
 
-    this.production = new ProductionStage(this, "Production", { env: props.productionEnv ?? PRODUCTION_ENV });
-    const { usersApi, chatbotApi, usersUi } = this.production.workload;
-    this.pipeline.addStage(this.production, {
-      post: [
-        new pipelines.ShellStep("SmokeTest", {
-          input: source,
-          envFromCfnOutputs: {
-            USERS_API_URL: usersApi.apiEndpointOutput,
-            CHATBOT_API_URL: chatbotApi.apiEndpointOutput,
-            USERS_UI_URL: usersUi.urlOutput,
-          },
-          installCommands: ["npm ci --no-audit --no-fund"],
-          commands: ["npx tsx bin/smoke-test.ts"],
-        }),
-      ],
+    this.production = new ProductionStage(this, "Production", {
+      env: props.productionEnv ?? PRODUCTION_ENV,
+      smokeTestAccount: this.account,
     });
+    this.pipeline.addStage(this.production, { post: [smokeTestStep(this, source, this.production)] });
     // Build now rather than at synthesis, so the pipeline's resources exist when the AWS Solutions checks run.
     this.pipeline.buildPipeline();
     acknowledgePipelineFindings(this, this.pipeline);
   }
+}
+
+/**
+ * Runs `bin/smoke-test.ts` against production once it has deployed. It signs in as the machine client: the
+ * client's secret never enters a template, the project's environment or a log; the script reads it at run time
+ * through the one role it may assume, which may only describe the pool's clients.
+ */
+function smokeTestStep(
+  toolchain: Stack,
+  source: pipelines.IFileSetProducer,
+  production: ProductionStage,
+): pipelines.CodeBuildStep {
+  const { usersApi, chatbotApi, usersUi } = production.workload;
+  const secretReaderRoleArn = toolchain.formatArn({
+    service: "iam",
+    region: "",
+    account: usersApi.account,
+    resource: "role",
+    resourceName: smokeTestSecretReaderRoleName(usersApi.stackName),
+  });
+  return new pipelines.CodeBuildStep("SmokeTest", {
+    input: source,
+    envFromCfnOutputs: {
+      USERS_API_URL: usersApi.apiEndpointOutput,
+      CHATBOT_API_URL: chatbotApi.apiEndpointOutput,
+      USERS_UI_URL: usersUi.urlOutput,
+      TOKEN_ENDPOINT: usersApi.tokenEndpointOutput,
+      MACHINE_CLIENT_ID: usersApi.machineClientIdOutput,
+      USER_POOL_ID: usersApi.userPoolIdOutput,
+    },
+    env: { SECRET_READER_ROLE_ARN: secretReaderRoleArn },
+    rolePolicyStatements: [
+      new iam.PolicyStatement({ actions: ["sts:AssumeRole"], resources: [secretReaderRoleArn] }),
+    ],
+    installCommands: ["npm ci --no-audit --no-fund"],
+    commands: ["npx tsx bin/smoke-test.ts"],
+  });
 }
 
 /** The pipeline's artifact store: KMS-encrypted (a key the production account can be granted), TLS only, logged. */
@@ -190,17 +218,23 @@ function acknowledgeWildcardResources(pipeline: pipelines.CodePipeline): void {
   );
 }
 
+export interface ProductionStageProps extends StageProps {
+  /** The account whose pipeline smoke-tests production: it may read the machine client's secret. */
+  readonly smokeTestAccount: string;
+}
+
 /** Production: the workload with production settings, its stacks deployed in dependency order. */
 export class ProductionStage extends Stage {
   readonly workload: UserManagement;
 
-  constructor(scope: Construct, id: string, props: StageProps) {
+  constructor(scope: Construct, id: string, props: ProductionStageProps) {
     super(scope, id, props);
     this.workload = new UserManagement(this, {
       stackNamespace: `${APP_NAME}Production`,
-      apiLambdaReservedConcurrency: 10,
+      usersApiReservedConcurrency: 10,
       databaseBillingMode: dynamodb.BillingMode.PROVISIONED,
       production: true,
+      smokeTestAccount: props.smokeTestAccount,
     });
   }
 }

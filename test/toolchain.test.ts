@@ -242,7 +242,64 @@ describe("the pipeline", () => {
       Source: { BuildSpec: Match.stringLikeRegexp("npx tsx bin/smoke-test.ts") },
     });
   });
+
+  it("lets the smoke test sign in as the machine client, its secret read at run time through one role", () => {
+    const smoke = pipelineActions().find((action) => action.Name === "SmokeTest");
+    const env = JSON.parse(smoke.Configuration.EnvironmentVariables) as { name: string; value: string }[];
+    const byName = Object.fromEntries(env.map((variable) => [variable.name, variable.value]));
+    expect(byName.TOKEN_ENDPOINT).toMatch(/^#\{\w*UserManagementProductionUsersAPI\w*\.TokenEndpoint\}$/);
+    expect(byName.MACHINE_CLIENT_ID).toMatch(
+      /^#\{\w*UserManagementProductionUsersAPI\w*\.MachineClientId\}$/,
+    );
+    expect(byName.USER_POOL_ID).toMatch(/^#\{\w*UserManagementProductionUsersAPI\w*\.UserPoolId\}$/);
+    const roleArn =
+      "arn:aws:iam::222222222222:role/UserManagementProduction-UsersAPI-smoke-test-secret-reader";
+    expect(resolvedArn(byName.SECRET_READER_ROLE_ARN ?? projectEnvironment().SECRET_READER_ROLE_ARN)).toBe(
+      roleArn,
+    );
+    // No secret anywhere in the pipeline: not in the action's variables, not in the project's.
+    expect(JSON.stringify(pipeline.toJSON())).not.toMatch(/CLIENT_SECRET|ClientSecret/);
+
+    const statements = smokeTestRoleStatements();
+    const stsStatements = statements.filter((statement) =>
+      [statement.Action].flat().some((action) => action.startsWith("sts:")),
+    );
+    expect(stsStatements.map((statement) => [statement.Action, resolvedArn(statement.Resource)])).toEqual([
+      ["sts:AssumeRole", roleArn],
+    ]);
+    expect(JSON.stringify(statements)).not.toContain("cognito-idp:");
+  });
 });
+
+/** The environment of the smoke test's CodeBuild project. */
+function projectEnvironment(): Record<string, unknown> {
+  const project = Object.values(pipeline.findResources("AWS::CodeBuild::Project")).find((candidate) =>
+    String(candidate.Properties.Description).endsWith("/SmokeTest"),
+  );
+  return Object.fromEntries(
+    (project?.Properties.Environment.EnvironmentVariables ?? []).map(
+      (variable: { Name: string; Value: unknown }) => [variable.Name, variable.Value],
+    ),
+  );
+}
+
+/** The statements of the smoke test project's role. */
+function smokeTestRoleStatements(): { Action: string | string[]; Resource: unknown }[] {
+  const project = Object.values(pipeline.findResources("AWS::CodeBuild::Project")).find((candidate) =>
+    String(candidate.Properties.Description).endsWith("/SmokeTest"),
+  );
+  const role = project?.Properties.ServiceRole["Fn::GetAtt"][0];
+  return Object.values(pipeline.findResources("AWS::IAM::Policy"))
+    .filter((policy) => policy.Properties.Roles.some((ref: { Ref: string }) => ref.Ref === role))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+
+/** An ARN as the template writes it, with the partition filled in for the commercial regions. */
+function resolvedArn(value: unknown): string {
+  if (typeof value === "string") return value;
+  const join = (value as { "Fn::Join": [string, unknown[]] })["Fn::Join"];
+  return join[1].map((part) => (typeof part === "string" ? part : "aws")).join(join[0]);
+}
 
 /** The reason of an `IAM5[Resource::*]` acknowledgement made on this very construct, if any. */
 function wildcardAcknowledgement(scope: IConstruct): string | undefined {
