@@ -1,6 +1,8 @@
 // Bad input gets a precise 4xx with problem details, and never changes the table.
 import { beforeEach, describe, expect, it } from "vitest";
-import { type UsersApiUnderTest, usersApiUnderTest } from "../../../../support/users-api-client";
+import { httpApiEvent } from "../../../../support/http-api-events";
+import { ADMIN } from "../../../../support/identities";
+import { answerTo, type UsersApiUnderTest, usersApiUnderTest } from "../../../../support/users-api-client";
 
 let api: UsersApiUnderTest;
 let before: unknown[];
@@ -21,6 +23,24 @@ describe.each(["POST /api/users", "PATCH /api/users/alice"])("%s", (route) => {
     ["a non-JSON content type", "username=bob", { "content-type": "application/x-www-form-urlencoded" }, 415],
     ["no content type", '{"username":"bob"}', {}, 415],
     ["a body over 16 KiB", JSON.stringify({ displayName: "x".repeat(17_000) }), json, 413],
+    [
+      "a body over 16 KiB in bytes, under it in characters",
+      JSON.stringify({ displayName: "é".repeat(8_500) }),
+      json,
+      413,
+    ],
+    [
+      "a charset other than UTF-8",
+      '{"displayName":"x"}',
+      { "content-type": "application/json; charset=utf-16" },
+      415,
+    ],
+    [
+      "a Latin-1 charset",
+      '{"displayName":"x"}',
+      { "content-type": "application/json;charset=ISO-8859-1" },
+      415,
+    ],
     ["a JSON array", "[]", json, 400],
     ["JSON null", "null", json, 400],
   ])("rejects %s", async (_case, rawBody, headers, status) => {
@@ -86,6 +106,108 @@ describe("PATCH /api/users/{username}", () => {
 
     expect(response.status).toBe(412);
     expect(await api.tableContents()).toEqual(before);
+  });
+});
+
+describe("bytes", () => {
+  it("refuses a body that is not valid UTF-8 with 400, storing nothing", async () => {
+    // Invalid UTF-8 reaches a function base64-encoded; it must not be repaired into U+FFFD and stored.
+    const bytes = Buffer.concat([
+      Buffer.from('{"username":"bob","email":"bob@example.com","displayName":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('"}'),
+    ]);
+    const event = httpApiEvent({
+      method: "POST",
+      rawPath: "/api/users",
+      headers: json,
+      body: bytes.toString("base64"),
+      isBase64Encoded: true,
+      authorizer: ADMIN,
+    });
+
+    const response = await answerTo(api.handler, event);
+
+    expect(response.status).toBe(400);
+    expect(response.headers["content-type"]).toBe("application/problem+json");
+    expect(await api.tableContents()).toEqual(before);
+  });
+
+  it("accepts UTF-8 declared as the charset, in any spelling", async () => {
+    const response = await api.request("POST", "/api/users", {
+      rawBody: JSON.stringify({ username: "bob", email: "bob@example.com", displayName: "Bób" }),
+      headers: { "content-type": 'application/json; charset="UTF-8"' },
+    });
+
+    expect(response.status).toBe(201);
+    expect(response.json.displayName).toBe("Bób");
+  });
+});
+
+describe("events API Gateway can deliver but no route expects", () => {
+  it.each([
+    ["GET", "/api/users/%20"],
+    ["GET", "/api/users/%09"],
+    ["GET", "/api/users/ "],
+    ["GET", "/api/users/\t"],
+    ["DELETE", "/api/users/%20%20%20"],
+    ["DELETE", "/api/users/   "],
+    ["PATCH", "/api/users/%00"],
+  ])(
+    "answers %s %s, a blank or control-character name, with 404 problem details",
+    async (method, rawPath) => {
+      const event = httpApiEvent({ method, rawPath, authorizer: ADMIN });
+
+      const response = await answerTo(api.handler, event);
+
+      expect(response.status).toBe(404);
+      expect(response.headers["content-type"]).toBe("application/problem+json");
+      expect(await api.tableContents()).toEqual(before);
+    },
+  );
+
+  it.each(["/api/users/alice", "/api/users/Alice", "/api/users/%61lice"])(
+    "finds alice at %s whether the path arrives encoded or decoded",
+    async (rawPath) => {
+      const response = await answerTo(api.handler, httpApiEvent({ rawPath, authorizer: ADMIN }));
+
+      expect(response.status).toBe(200);
+      expect(response.json.username).toBe("alice");
+    },
+  );
+
+  it.each(["GET", "HEAD"])("ignores the body of a %s", async (method) => {
+    const event = httpApiEvent({
+      method,
+      rawPath: "/api/users",
+      body: "{}",
+      headers: json,
+      authorizer: ADMIN,
+    });
+
+    const response = await answerTo(api.handler, event);
+
+    expect(response.status).toBe(method === "GET" ? 200 : 405);
+  });
+
+  it.each([
+    ["a Host that makes no URL", { host: "a b/c?#" }],
+    ["a port out of range", { host: "example.com:99999" }],
+    ["an X-Forwarded-Proto that is no scheme", { "x-forwarded-proto": "javascript://x" }],
+  ])("answers a request with %s", async (_case, headers) => {
+    const event = httpApiEvent({ rawPath: "/api/users/alice", headers, authorizer: ADMIN });
+
+    const response = await answerTo(api.handler, event);
+
+    expect(response.status).toBe(200);
+  });
+
+  it("answers a method the router cannot route with 405 problem details", async () => {
+    const response = await answerTo(api.handler, httpApiEvent({ method: "PROPFIND", rawPath: "/api/users" }));
+
+    expect(response.status).toBe(405);
+    expect(response.headers.allow).toBe("GET, POST");
+    expect(response.headers["content-type"]).toBe("application/problem+json");
   });
 });
 

@@ -115,8 +115,25 @@ describe("GET /api/users", () => {
     expect(api.dynamoDBCalls).toEqual(["QueryCommand"]);
   });
 
-  it.each(["0", "101", "2.5", "ten", ""])("rejects limit=%s with 400 naming the field", async (limit) => {
-    const response = await api.request("GET", `/api/users?limit=${limit}`);
+  it.each(["0", "101", "2.5", "ten", "", "0x2", "1e1", "2.0", "%202", "-1", "+2"])(
+    "rejects limit=%s with 400 naming the field",
+    async (limit) => {
+      const response = await api.request("GET", `/api/users?limit=${limit}`);
+
+      expect(response.status).toBe(400);
+      expect(response.json.errors).toEqual([expect.objectContaining({ field: "limit" })]);
+    },
+  );
+
+  it("rejects an empty cursor instead of returning the first page", async () => {
+    const response = await api.request("GET", "/api/users?cursor=");
+
+    expect(response.status).toBe(400);
+    expect(response.json.errors).toEqual([expect.objectContaining({ field: "cursor" })]);
+  });
+
+  it("rejects a parameter given twice", async () => {
+    const response = await api.request("GET", "/api/users?limit=2&limit=3");
 
     expect(response.status).toBe(400);
     expect(response.json.errors).toEqual([expect.objectContaining({ field: "limit" })]);
@@ -271,6 +288,54 @@ describe("PATCH /api/users/{username}", () => {
 
     expect(response.status).toBe(400);
     expect(response.json.errors).toContainEqual(expect.objectContaining({ field: "username" }));
+  });
+});
+
+describe("If-Match (RFC 9110)", () => {
+  const atVersion4 = async () => {
+    await create("alice");
+    for (const name of ["A", "B", "C"])
+      await api.request("PATCH", "/api/users/alice", { body: { displayName: name } });
+  };
+
+  it.each([
+    ["a list naming the current version", '"1", "4"', 200],
+    ["*", "*", 200],
+    ["a weak tag of the current version", 'W/"4"', 412],
+    ["a tag that only reads as the current version", '"04"', 412],
+    ["a list of stale versions", '"2", "3"', 412],
+  ])("answers a change under %s (current version 4) with %i", async (_case, ifMatch, status) => {
+    await atVersion4();
+
+    const response = await api.request("PATCH", "/api/users/alice", {
+      body: { displayName: "Z" },
+      headers: { "if-match": ifMatch },
+    });
+
+    expect(response.status).toBe(status);
+    expect((await api.request("GET", "/api/users/alice")).json.version).toBe(status === 200 ? 5 : 4);
+  });
+
+  it("moves an email and deletes under a list naming the current version", async () => {
+    await atVersion4();
+
+    const moved = await api.request("PATCH", "/api/users/alice", {
+      body: { email: "new@example.com" },
+      headers: { "if-match": '"3", "4"' },
+    });
+    const deleted = await api.request("DELETE", "/api/users/alice", { headers: { "if-match": '"9", "5"' } });
+
+    expect(moved.status).toBe(200);
+    expect(deleted.status).toBe(204);
+  });
+
+  it("answers * for a user that does not exist with 404", async () => {
+    const response = await api.request("PATCH", "/api/users/nobody", {
+      body: { displayName: "Z" },
+      headers: { "if-match": "*" },
+    });
+
+    expect(response.status).toBe(404);
   });
 });
 
