@@ -6,14 +6,30 @@ import { SandboxStartError } from "./start-error";
 // supports Node 20 on purpose (see README), so the warning is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-const port = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`sandbox: PORT must be a whole number from 0 to 65535, not '${process.env.PORT}'.`);
-  process.exit(1);
+/** A whole-number setting from the environment, or the sandbox refuses to start with the reason. */
+function wholeNumber(name: string, fallback: number, min: number, max: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    console.error(
+      `sandbox: ${name} must be a whole number from ${min} to ${max}, not '${process.env[name]}'.`,
+    );
+    process.exit(1);
+  }
+  return value;
 }
 
+const port = wholeNumber("PORT", 3000, 0, 65535);
+const issuerPort = wholeNumber("ISSUER_PORT", 0, 0, 65535);
+// Short access tokens let a browser test see what happens when one expires.
+const accessTokenTtlSeconds = wholeNumber("SANDBOX_ACCESS_TOKEN_TTL", 3600, 1, 86400);
+
 try {
-  const sandbox = await startSandbox({ port, logLevel: process.env.LOG_LEVEL ?? "INFO" });
+  const sandbox = await startSandbox({
+    port,
+    issuerPort,
+    accessTokenTtlSeconds,
+    logLevel: process.env.LOG_LEVEL ?? "INFO",
+  });
   console.log(`Issuer: ${sandbox.issuerUrl}`);
   console.log(`User Management sandbox ready at ${sandbox.url}/ (Ctrl-C to stop)`);
   let stopping = false;

@@ -41,6 +41,10 @@ export interface SandboxOptions {
   readonly logLevel?: string;
   /** Sees every event a handler is invoked with, e.g. for a test to validate it. @default - none */
   readonly onApiEvent?: (event: APIGatewayProxyEventV2) => void;
+  /** The OpenID issuer's port. @default 0, any free port */
+  readonly issuerPort?: number;
+  /** Lifetime of the issuer's access tokens, short for a test of expiry. @default 3600 */
+  readonly accessTokenTtlSeconds?: number;
 }
 
 export interface RunningSandbox {
@@ -87,7 +91,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     buildSpa(siteDir);
     database = await startDynamoDBLocal();
     await createUsersTable(database.endpoint);
-    issuer = await startIssuer({ uiUrl: url });
+    issuer = await startIssuer({
+      uiUrl: url,
+      port: options.issuerPort,
+      accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+    });
     // The file the UI stack's deployment writes beside index.html in AWS.
     await writeSpaConfig(siteDir, issuer.spaConfig);
     // The handlers read their settings from the environment at import, exactly as in Lambda.

@@ -7,6 +7,7 @@ import { exportJWK, generateKeyPair, type JWK } from "jose";
 import type { JwtAuthorizerRules } from "../../usermanagement/shared/jwt-authorizer-rules";
 import { RESOURCE_SERVER_IDENTIFIER } from "../../usermanagement/shared/runtime/access";
 import type { SpaConfig } from "../../usermanagement/users-ui/spa/config";
+import { SandboxStartError } from "../start-error";
 import { personById, SANDBOX_MACHINE_CLIENTS, SPA_CLIENT_ID, SPA_SCOPE } from "./accounts";
 import { INTERACTION_PATH, interactionMiddleware } from "./interactions";
 import { loadOidcProvider } from "./load-oidc-provider";
@@ -59,7 +60,15 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
   // The issuer's URL holds its port, so the port is taken before the provider exists.
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new SandboxStartError(
+              `Port ${options.port} is already in use: stop what uses it or set ISSUER_PORT to another port.`,
+            )
+          : error,
+      ),
+    );
     server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

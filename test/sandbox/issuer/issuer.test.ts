@@ -54,6 +54,16 @@ describe("discovery", () => {
   });
 });
 
+describe("its port", () => {
+  it("refuses to start on a port already in use, naming ISSUER_PORT", async () => {
+    const port = Number(new URL(issuer.url).port);
+
+    await expect(startIssuer({ uiUrl: UI_URL, port })).rejects.toThrow(
+      `Port ${port} is already in use: stop what uses it or set ISSUER_PORT to another port.`,
+    );
+  });
+});
+
 describe("client-credentials grant", () => {
   it("gives the admin machine client a Cognito-shaped RS256 access token with both scopes when it names none", async () => {
     const response = await clientCredentials(issuer.url, "sandbox-admin-client", "sandbox-admin-secret");
