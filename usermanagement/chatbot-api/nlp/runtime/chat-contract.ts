@@ -1,7 +1,10 @@
 // The shapes of `POST /api/chat`: a request carrying the session state the client got last time, and an
-// answer shaped like Amazon Lex V2's RecognizeText response.
+// answer shaped like Amazon Lex V2's RecognizeText response. This is the Chatbot API's contract: clients (the
+// SPA) import its types from here and nothing else of the runtime.
 // https://docs.aws.amazon.com/lexv2/latest/APIReference/API_runtime_RecognizeText.html
 import type { IntentName, SlotName } from "./intents";
+
+export type { IntentName, SlotName };
 
 export const DIALOG_ACTION_TYPES = ["Close", "ConfirmIntent", "ElicitSlot", "ElicitIntent"] as const;
 export type DialogActionType = (typeof DIALOG_ACTION_TYPES)[number];

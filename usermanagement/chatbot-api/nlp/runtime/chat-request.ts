@@ -24,7 +24,7 @@ export type ParsedChatRequest =
   | { readonly success: false; readonly issues: readonly z.core.$ZodIssue[] };
 
 type Path = readonly (string | number)[];
-type Record_ = Readonly<Record<string, unknown>>;
+type JsonObject = Readonly<Record<string, unknown>>;
 
 /** Collects one issue per offending field while the request is read. */
 class Issues {
@@ -35,7 +35,7 @@ class Issues {
   }
 }
 
-const isRecord = (value: unknown): value is Record_ =>
+const isRecord = (value: unknown): value is JsonObject =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The request, or the issues that make it invalid (one per offending field). */

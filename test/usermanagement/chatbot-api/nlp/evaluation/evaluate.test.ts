@@ -1,4 +1,4 @@
-// The NLU engine meets the targets on the repository's own evaluation set.
+// The NLU engine meets its targets (evaluate.ts's TARGETS) on the repository's own evaluation set.
 import { describe, expect, it } from "vitest";
 import { evaluateNlu, TARGETS } from "../../../../../usermanagement/chatbot-api/nlp/evaluation/evaluate";
 

@@ -1,7 +1,7 @@
 // Whatever the text, the engine answers with a well-formed turn: no exception reaches the handler.
 import { describe, expect, it } from "vitest";
-import { converse } from "../../usermanagement/chatbot-api/nlp/runtime/converse";
-import { INTENT_NAMES } from "../../usermanagement/chatbot-api/nlp/runtime/intents";
+import { converse } from "../../../../../usermanagement/chatbot-api/nlp/runtime/converse";
+import { INTENT_NAMES } from "../../../../../usermanagement/chatbot-api/nlp/runtime/intents";
 
 const ALPHABET =
   "abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789.,;:!?'\"“”‘’@_-()[]{}<>/\\|#$%^&*+=~`éüßñ漢字😀\n\t\u0000\u200b";
