@@ -1,15 +1,82 @@
-// Proves a deployment works end to end, from its stacks' outputs: create a throw-away user through the Users
-// API, read it back through the UI's distribution, ask the Chatbot API something, fetch the UI, delete the user.
-// Exits 1 on the first failure. The pipeline runs it after production deploys; it runs against `npm start` too.
-export {};
+// Proves a deployment works end to end, from its stacks' outputs: an anonymous request is refused; then, signed
+// in as the machine client, create a throw-away user through the Users API, read it back through the UI's
+// distribution, ask the Chatbot API something, fetch the UI, delete the user. Exits 1 on the first failure.
+// The pipeline runs it after production deploys; the tests run it against `npm start`.
+//
+// Inputs (environment): USERS_API_URL, CHATBOT_API_URL, USERS_UI_URL, TOKEN_ENDPOINT, MACHINE_CLIENT_ID, and the
+// client's secret from one of two places:
+// - the pipeline: SECRET_READER_ROLE_ARN and USER_POOL_ID — the secret is read from Cognito at run time through
+//   that role, so it is in no template, no project variable and no log;
+// - the sandbox (tests, local runs): MACHINE_CLIENT_SECRET, e.g. the sandbox issuer's `sandbox-admin-secret`.
+import {
+  CognitoIdentityProviderClient,
+  DescribeUserPoolClientCommand,
+} from "@aws-sdk/client-cognito-identity-provider";
+import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
+import { READ_SCOPE, WRITE_SCOPE } from "../usermanagement/shared/runtime/access";
 
-const required = (name: string) => {
+class SmokeTestFailure extends Error {}
+
+function input(name: string): string {
   const value = process.env[name];
   if (!value) throw new SmokeTestFailure(`${name} is not set`);
+  return value;
+}
+
+/** A base URL ending in `/`, so that relative paths resolve under it. */
+const baseUrl = (name: string) => {
+  const value = input(name);
   return value.endsWith("/") ? value : `${value}/`;
 };
 
-class SmokeTestFailure extends Error {}
+/** The machine client's secret: from the environment in a sandbox, else from Cognito through the reader role. */
+async function clientSecret(clientId: string): Promise<string> {
+  if (process.env.MACHINE_CLIENT_SECRET) return process.env.MACHINE_CLIENT_SECRET;
+  const roleArn = input("SECRET_READER_ROLE_ARN");
+  const userPoolId = input("USER_POOL_ID");
+  const { Credentials: credentials } = await new STSClient({}).send(
+    new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: "smoke-test", DurationSeconds: 900 }),
+  );
+  if (!credentials?.AccessKeyId || !credentials.SecretAccessKey) {
+    throw new SmokeTestFailure(`assuming ${roleArn} returned no credentials`);
+  }
+  // A pool id starts with its region (`eu-west-1_AbC123`), which may differ from the pipeline's.
+  const cognito = new CognitoIdentityProviderClient({
+    region: userPoolId.split("_")[0],
+    credentials: {
+      accessKeyId: credentials.AccessKeyId,
+      secretAccessKey: credentials.SecretAccessKey,
+      sessionToken: credentials.SessionToken,
+    },
+  });
+  const { UserPoolClient: client } = await cognito.send(
+    new DescribeUserPoolClientCommand({ UserPoolId: userPoolId, ClientId: clientId }),
+  );
+  if (!client?.ClientSecret) throw new SmokeTestFailure(`the app client ${clientId} has no secret`);
+  return client.ClientSecret;
+}
+
+/** An access token for the machine client (OAuth 2.0 client-credentials grant, RFC 6749 §4.4). */
+async function machineToken(): Promise<string> {
+  const clientId = input("MACHINE_CLIENT_ID");
+  const tokenEndpoint = input("TOKEN_ENDPOINT");
+  const secret = await clientSecret(clientId);
+  const response = await fetch(tokenEndpoint, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: `Basic ${Buffer.from(`${encodeURIComponent(clientId)}:${encodeURIComponent(secret)}`).toString("base64")}`,
+    },
+    body: new URLSearchParams({ grant_type: "client_credentials", scope: `${READ_SCOPE} ${WRITE_SCOPE}` }),
+  });
+  // Only the status: the body of a token response holds the token, of an error response nothing we need.
+  if (response.status !== 200)
+    throw new SmokeTestFailure(`sign in as the machine client: HTTP ${response.status}`);
+  const { access_token: token } = (await response.json()) as { access_token?: string };
+  if (!token) throw new SmokeTestFailure("sign in as the machine client: no access_token in the answer");
+  console.log("ok  sign in as the machine client");
+  return token;
+}
 
 async function expectStatus(response: Response, status: number, what: string): Promise<Response> {
   if (response.status !== status) {
@@ -21,12 +88,16 @@ async function expectStatus(response: Response, status: number, what: string): P
 }
 
 async function smokeTest(): Promise<void> {
-  const usersApi = required("USERS_API_URL");
-  const chatbotApi = required("CHATBOT_API_URL");
-  const ui = required("USERS_UI_URL");
+  const usersApi = baseUrl("USERS_API_URL");
+  const chatbotApi = baseUrl("CHATBOT_API_URL");
+  const ui = baseUrl("USERS_UI_URL");
+  await expectStatus(await fetch(`${usersApi}api/users`), 401, "refuse an anonymous request");
+
+  const token = await machineToken();
+  const signedIn = { authorization: `Bearer ${token}` };
+  const json = { ...signedIn, "content-type": "application/json" };
   const username = `smoke-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const email = `${username}@example.com`;
-  const json = { "content-type": "application/json" };
 
   await expectStatus(
     await fetch(`${usersApi}api/users`, {
@@ -39,7 +110,7 @@ async function smokeTest(): Promise<void> {
   );
   try {
     const read = await expectStatus(
-      await fetch(`${ui}api/users/${username}`),
+      await fetch(`${ui}api/users/${username}`, { headers: signedIn }),
       200,
       "read it back through the UI's /api/users behaviour",
     );
@@ -68,7 +139,7 @@ async function smokeTest(): Promise<void> {
     }
   } finally {
     await expectStatus(
-      await fetch(`${usersApi}api/users/${username}`, { method: "DELETE" }),
+      await fetch(`${usersApi}api/users/${username}`, { method: "DELETE", headers: signedIn }),
       204,
       "delete the throw-away user",
     );
