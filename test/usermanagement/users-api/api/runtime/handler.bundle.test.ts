@@ -4,12 +4,15 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { CreateTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { build } from "esbuild";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { type HttpApiHandler, invokeHttpApi } from "../../sandbox/payload-v2";
-import { LAMBDA_ESBUILD_OPTIONS } from "../../usermanagement/shared/infrastructure/lambda-bundling";
-import { createTableInput } from "../../usermanagement/users-api/database/table-schema";
+import { type HttpApiHandler, invokeHttpApi } from "../../../../../sandbox/api-gateway/http-api";
+import { localDynamoDBClient } from "../../../../../sandbox/dynamodb-local";
+import { LAMBDA_ESBUILD_OPTIONS } from "../../../../../usermanagement/shared/infrastructure/lambda-bundling";
+import { USERS_API_ROUTES } from "../../../../../usermanagement/users-api/api/runtime/routes";
+import { createTableInput } from "../../../../../usermanagement/users-api/database/table-schema";
+import { ADMIN } from "../../../../support/identities";
 
 let handler: HttpApiHandler;
 let bundleText: string;
@@ -17,11 +20,7 @@ let bundleText: string;
 beforeAll(async () => {
   const tableName = `Users-${randomUUID()}`;
   const credentials = { accessKeyId: "bundletest", secretAccessKey: "bundletest" };
-  const client = new DynamoDBClient({
-    endpoint: inject("dynamoDBEndpoint"),
-    region: "us-east-1",
-    credentials,
-  });
+  const client = localDynamoDBClient(inject("dynamoDBEndpoint"), { credentials });
   await client.send(new CreateTableCommand(createTableInput(tableName)));
   const outfile = join(mkdtempSync(join(tmpdir(), "users-api-bundle-")), "index.mjs");
   const result = await build({
@@ -47,13 +46,22 @@ beforeAll(async () => {
 
 describe("the Users API bundle", () => {
   it("creates and reads a user with the credentials Lambda provides", async () => {
-    const created = await invokeHttpApi(handler, "UsersApi", {
-      method: "POST",
-      url: "/api/users",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username: "bundled", email: "bundled@example.com" }),
-    });
-    const read = await invokeHttpApi(handler, "UsersApi", { method: "GET", url: "/api/users/bundled" });
+    const api = { routes: USERS_API_ROUTES, functionName: "UsersApi", handler };
+    const created = await invokeHttpApi(
+      api,
+      {
+        method: "POST",
+        url: "/api/users",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ username: "bundled", email: "bundled@example.com" }),
+      },
+      { authorizer: ADMIN },
+    );
+    const read = await invokeHttpApi(
+      api,
+      { method: "GET", url: "/api/users/bundled" },
+      { authorizer: ADMIN },
+    );
 
     expect(created.status).toBe(201);
     expect(read.status).toBe(200);
