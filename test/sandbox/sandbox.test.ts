@@ -1,11 +1,13 @@
 // `npm start`: starts the workload, serves it, and stops without leaving a process behind.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, symlinkSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { startSandboxProcess } from "../support/sandbox-process";
+import { machineToken } from "../support/sandbox-users";
 
 const javaPids = (pids: number[]) =>
   pids.filter((pid) => {
@@ -19,16 +21,17 @@ const javaPids = (pids: number[]) =>
   });
 
 describe("npm start", () => {
-  it("serves the Users API on the port it prints, and leaves no Java process after SIGTERM", async () => {
+  it("serves the Users API on the port it prints to its issuer's clients, and leaves no Java process after SIGTERM", async () => {
     const sandbox = await startSandboxProcess();
     try {
+      const authorization = `Bearer ${await machineToken(sandbox.url)}`;
       const created = await fetch(`${sandbox.url}/api/users`, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", authorization },
         body: JSON.stringify({ username: "alice", email: "alice@example.com" }),
       });
       expect(created.status).toBe(201);
-      const listed = await (await fetch(`${sandbox.url}/api/users`)).json();
+      const listed = await (await fetch(`${sandbox.url}/api/users`, { headers: { authorization } })).json();
       expect(listed.items.map((user: { username: string }) => user.username)).toEqual(["alice"]);
       const java = javaPids(sandbox.descendants());
       expect(java).toHaveLength(1);
@@ -39,16 +42,17 @@ describe("npm start", () => {
     } finally {
       await sandbox.stop();
     }
-  });
+  }, 120_000);
 
   it("says in one line that the port is taken, and exits 1 without leaving Java running", async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const { port } = blocker.address() as { port: number };
-    const before = new Set(javaPids(allPids()));
+    // Marks every process this start spawns, so other test runs' DynamoDB Local on the machine do not count.
+    const marker = `SANDBOX_TEST_RUN=${randomUUID()}`;
     try {
       const result = spawnSync("npm", ["start", "--silent"], {
-        env: { ...process.env, PORT: String(port) },
+        env: { ...process.env, PORT: String(port), SANDBOX_TEST_RUN: marker.split("=")[1] },
         encoding: "utf8",
         timeout: 60_000,
       });
@@ -57,11 +61,11 @@ describe("npm start", () => {
       expect(result.stderr.trim()).toBe(
         `sandbox: Port ${port} is already in use: stop what uses it or set PORT to another port.`,
       );
-      expect(javaPids(allPids()).filter((pid) => !before.has(pid))).toEqual([]);
+      expect(javaPids(allPids().filter((pid) => environmentOf(pid).includes(marker)))).toEqual([]);
     } finally {
       blocker.close();
     }
-  });
+  }, 90_000);
 
   it("says in one line that Java is missing", () => {
     // A PATH with node and nothing else.
@@ -96,6 +100,15 @@ function isAlive(pid: number): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The process's environment, NUL-separated, or "" when it is gone or not ours to read. */
+function environmentOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, "latin1");
+  } catch {
+    return "";
   }
 }
 
