@@ -21,6 +21,8 @@ interface StructuredToken {
 /** oidc-provider's `formats.customizers.jwt`: runs right before a JWT access token is signed. */
 export async function cognitoAccessTokenShape(ctx: KoaContext, token: IssuedToken, jwt: StructuredToken) {
   const { payload } = jwt;
+  // Cognito's header names only `kid` and `alg`; oidc-provider would add `typ: "at+jwt"`.
+  jwt.header = { ...jwt.header, typ: undefined };
   payload.token_use = "access";
   payload.version = 2;
   // oidc-provider refuses a JWT access token without `aud`, which Cognito's lack; naming the client there

@@ -71,7 +71,7 @@ describe("client-credentials grant", () => {
     expect(response.status).toBe(200);
     expect(response.json).toMatchObject({ token_type: "Bearer", expires_in: 300 });
     const token = response.json.access_token;
-    expect(decodeProtectedHeader(token)).toMatchObject({ alg: "RS256", kid: expect.any(String) });
+    expect(decodeProtectedHeader(token)).toEqual({ alg: "RS256", kid: expect.any(String) });
     const payload = await verified(token);
     expect(payload).toMatchObject({
       iss: issuer.url,
@@ -208,6 +208,13 @@ describe("signing in through the issuer's page", () => {
       username: "admin",
       "cognito:groups": [ADMINS_GROUP],
     });
+  });
+
+  it("answers a sign-in page whose session is gone with a page saying so, not an error", async () => {
+    const response = await fetch(`${issuer.url}/interaction/no-such-interaction`);
+
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("This sign-in page has expired.");
   });
 
   it("refuses a redirect URI that is not the sandbox UI's", async () => {
