@@ -11,23 +11,27 @@ export interface UserFields {
   readonly displayName?: string;
 }
 
-const tokens = new Map<string, Promise<string>>();
+/** Tokens by sandbox and client, kept until a second before they expire (a test may run the issuer with short lifetimes). */
+const tokens = new Map<string, Promise<{ token: string; expiresAt: number }>>();
 
 /**
  * An access token of a machine client from the issuer the sandbox at `baseUrl` trusts: the write-scoped one,
  * or with `readOnly` the one that may only read.
  */
-export function machineToken(baseUrl: string, readOnly = false): Promise<string> {
+export async function machineToken(baseUrl: string, readOnly = false): Promise<string> {
   const key = `${baseUrl} ${readOnly}`;
-  let token = tokens.get(key);
-  if (!token) {
-    token = fetchMachineToken(baseUrl, readOnly);
-    tokens.set(key, token);
+  let cached = tokens.get(key);
+  if (!cached || (await cached).expiresAt <= Date.now()) {
+    cached = fetchMachineToken(baseUrl, readOnly);
+    tokens.set(key, cached);
   }
-  return token;
+  return (await cached).token;
 }
 
-async function fetchMachineToken(baseUrl: string, readOnly: boolean): Promise<string> {
+async function fetchMachineToken(
+  baseUrl: string,
+  readOnly: boolean,
+): Promise<{ token: string; expiresAt: number }> {
   const config = (await (await fetch(`${baseUrl}${SPA_CONFIG_PATH}`)).json()) as SpaConfig;
   const discovery = (await (await fetch(`${config.authority}/.well-known/openid-configuration`)).json()) as {
     token_endpoint: string;
@@ -43,7 +47,11 @@ async function fetchMachineToken(baseUrl: string, readOnly: boolean): Promise<st
     body: new URLSearchParams({ grant_type: "client_credentials" }),
   });
   if (!response.ok) throw new Error(`machine token: HTTP ${response.status} ${await response.text()}`);
-  return ((await response.json()) as { access_token: string }).access_token;
+  const { access_token, expires_in } = (await response.json()) as {
+    access_token: string;
+    expires_in: number;
+  };
+  return { token: access_token, expiresAt: Date.now() + (expires_in - 1) * 1000 };
 }
 
 async function callUsersApi(baseUrl: string, path: string, init: RequestInit = {}): Promise<Response> {

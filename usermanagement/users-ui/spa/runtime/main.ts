@@ -23,10 +23,14 @@ const reportError = (error: unknown) => status.error(errorText(error));
 start().catch(reportError);
 
 async function start(): Promise<void> {
-  const config = await loadSpaConfig().catch((error) => showSignInScreen(errorText(error)));
+  const signInButton = byId<HTMLButtonElement>("sign-in");
+  const config = await loadSpaConfig().catch((error) => {
+    // Without the settings there is nowhere to sign in: say why instead of offering a button that can't work.
+    signInButton.disabled = true;
+    return showSignInScreen(errorText(error));
+  });
   if (!config) return;
   const manager = createUserManager(config);
-  const signInButton = byId<HTMLButtonElement>("sign-in");
   signInButton.addEventListener("click", () => {
     signInButton.disabled = true;
     signIn(manager).catch((error) => {

@@ -28,6 +28,32 @@ describe("signing in and out", () => {
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
+  it("says why when the issuer refused the sign-in, and cleans the address keeping the search", async () => {
+    const app = await ui.open({
+      path: "/?q=al&error=access_denied&error_description=Account%20disabled&state=x1",
+    });
+
+    const alert = app.page.locator("#sign-in-problem");
+    await expect.poll(() => alert.textContent()).toBe("The sign-in did not complete: Account disabled.");
+    expect(app.page.url()).toBe(`${ui.url}/?q=al`);
+    expect(await app.page.getByRole("button", { name: "Sign in" }).isEnabled()).toBe(true);
+    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
+    expect(app.unexpectedErrors()).toEqual([]);
+  });
+
+  it("says so when its settings can't be loaded, rather than offer a sign-in that can't work", async () => {
+    const app = await ui.open();
+    await app.page.route("**/config.json", (route) => route.fulfill({ status: 404, body: "Not Found" }));
+    await app.page.reload();
+
+    const alert = app.page.locator("#sign-in-problem");
+    await expect
+      .poll(() => alert.textContent())
+      .toBe("The sign-in settings could not be loaded. Reload the page to try again.");
+    expect(await app.page.getByRole("button", { name: "Sign in" }).isDisabled()).toBe(true);
+    expect(app.unexpectedErrors(404)).toEqual([]);
+  });
+
   it("signs the admin in on the issuer's page, back to a clean address, with every call carrying the token", async () => {
     const app = await ui.open({ path: "/?q=adm" });
     const usersCalls: Request[] = [];
