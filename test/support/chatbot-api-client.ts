@@ -1,16 +1,22 @@
 // Calls the real Chatbot API handler with the API Gateway payload-v2.0 events it gets in AWS.
 import { Logger } from "@aws-lambda-powertools/logger";
-import { invokeHttpApi, type PlainRequest } from "../../sandbox/payload-v2";
+import { invokeHttpApi, type LocalHttpApi } from "../../sandbox/api-gateway/http-api";
+import type { PlainRequest } from "../../sandbox/api-gateway/payload-v2";
 import type {
   ChatResponse,
   IncomingSessionState,
   SessionState,
 } from "../../usermanagement/chatbot-api/nlp/runtime/chat-contract";
 import { createChatbotApiHandler } from "../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
+import { CHATBOT_API_ROUTES } from "../../usermanagement/chatbot-api/nlp/runtime/routes";
 
-const handler = createChatbotApiHandler({
-  logger: new Logger({ serviceName: "chatbot-api", logLevel: "SILENT" }),
-});
+const api: LocalHttpApi = {
+  routes: CHATBOT_API_ROUTES,
+  functionName: "chatbot-api",
+  handler: createChatbotApiHandler({
+    logger: new Logger({ serviceName: "chatbot-api", logLevel: "SILENT" }),
+  }),
+};
 
 export interface ApiResponse {
   readonly status: number;
@@ -19,7 +25,7 @@ export interface ApiResponse {
 }
 
 export async function send(request: PlainRequest): Promise<ApiResponse> {
-  const response = await invokeHttpApi(handler, "chatbot-api", request);
+  const response = await invokeHttpApi(api, request);
   const text = response.body.toString("utf8");
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
 }

@@ -1,6 +1,6 @@
 // Trains the intent model from the corpus: a pure function, so a test can prove the committed model is
 // exactly what the committed corpus produces.
-import naiveBayes from "wink-naive-bayes-text-classifier";
+import naiveBayes, { type NaiveBayesTextClassifier } from "wink-naive-bayes-text-classifier";
 import type { IntentModel } from "../runtime/nlu/classifier";
 import { MASKS } from "../runtime/nlu/features";
 import { contentWords, templateFeatures, usernameContexts } from "./template";
@@ -13,7 +13,24 @@ export interface TrainingCorpus {
 export const FALLBACK_LABEL = "FallbackIntent";
 
 export function trainIntentModel(corpus: TrainingCorpus): IntentModel {
-  const inDomain = Object.entries(corpus.intents).filter(([label]) => label !== FALLBACK_LABEL);
+  const learnings = JSON.parse(learnIntents(corpus).exportJSON());
+  const templates = inDomainOf(corpus).flatMap(([, t]) => t);
+  const contexts = templates.map(usernameContexts);
+  return {
+    knownWords: sortedUnique(templates.flatMap(contentWords)),
+    wordsBeforeUsername: sortedUnique(contexts.flatMap(({ before }) => before)),
+    wordsAfterUsername: sortedUnique(contexts.flatMap(({ after }) => after)),
+    fallbackLabel: FALLBACK_LABEL,
+    learnings: [learnings[0], learnings[1], learnings[2]],
+  };
+}
+
+const inDomainOf = (corpus: TrainingCorpus) =>
+  Object.entries(corpus.intents).filter(([label]) => label !== FALLBACK_LABEL);
+
+/** wink's classifier, having learned the corpus. */
+export function learnIntents(corpus: TrainingCorpus): NaiveBayesTextClassifier {
+  const inDomain = inDomainOf(corpus);
   const offTopic = corpus.intents[FALLBACK_LABEL] ?? [];
 
   // In-domain templates define the domain's words; off-topic templates are learned against them, so the
@@ -37,16 +54,7 @@ export function trainIntentModel(corpus: TrainingCorpus): IntentModel {
     });
   }
   for (const features of offTopicFeatures) classifier.learn(features, FALLBACK_LABEL);
-
-  const templates = inDomain.flatMap(([, t]) => t);
-  const contexts = templates.map(usernameContexts);
-  return {
-    knownWords: sortedUnique(templates.flatMap(contentWords)),
-    wordsBeforeUsername: sortedUnique(contexts.flatMap(({ before }) => before)),
-    wordsAfterUsername: sortedUnique(contexts.flatMap(({ after }) => after)),
-    fallbackLabel: FALLBACK_LABEL,
-    learnings: JSON.parse(classifier.exportJSON()),
-  };
+  return classifier;
 }
 
 const sortedUnique = (words: readonly string[]) => [...new Set(words)].sort();

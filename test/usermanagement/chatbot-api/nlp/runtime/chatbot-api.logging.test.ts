@@ -1,8 +1,9 @@
 // The handler logs what it understood, with the request id, and never what the user typed.
 import { Logger } from "@aws-lambda-powertools/logger";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { invokeHttpApi } from "../../../../../sandbox/payload-v2";
+import { invokeHttpApi } from "../../../../../sandbox/api-gateway/http-api";
 import { createChatbotApiHandler } from "../../../../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
+import { CHATBOT_API_ROUTES } from "../../../../../usermanagement/chatbot-api/nlp/runtime/routes";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -18,12 +19,15 @@ async function logsOf(body: unknown): Promise<Record<string, unknown>[]> {
   const handler = createChatbotApiHandler({
     logger: new Logger({ serviceName: "chatbot-api", logLevel: "INFO" }),
   });
-  await invokeHttpApi(handler, "chatbot-api", {
-    method: "POST",
-    url: "/api/chat",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  await invokeHttpApi(
+    { routes: CHATBOT_API_ROUTES, functionName: "chatbot-api", handler },
+    {
+      method: "POST",
+      url: "/api/chat",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    },
+  );
   vi.restoreAllMocks();
   return lines.flatMap((line) => line.split("\n").filter(Boolean)).map((line) => JSON.parse(line));
 }

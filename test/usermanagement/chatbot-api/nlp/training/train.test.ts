@@ -2,9 +2,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import evaluationSet from "../../../../../usermanagement/chatbot-api/nlp/evaluation/evaluation-set.json";
+import { expandLearnings } from "../../../../../usermanagement/chatbot-api/nlp/runtime/nlu/classifier";
 import committedModel from "../../../../../usermanagement/chatbot-api/nlp/runtime/nlu/intent-model.json";
 import corpus from "../../../../../usermanagement/chatbot-api/nlp/training/corpus.json";
-import { trainIntentModel } from "../../../../../usermanagement/chatbot-api/nlp/training/train";
+import { learnIntents, trainIntentModel } from "../../../../../usermanagement/chatbot-api/nlp/training/train";
 
 /** Lowercase words only, so that case and punctuation don't hide a copied utterance. */
 const normalise = (text: string) =>
@@ -26,7 +27,7 @@ describe("the intent model", () => {
   });
 
   it("learns every intent of the contract, the off-topic class included", () => {
-    const [, samples] = trainIntentModel(corpus).learnings as [unknown, Record<string, number>];
+    const [, samples] = trainIntentModel(corpus).learnings;
 
     expect(Object.keys(samples).sort()).toEqual(
       [
@@ -41,6 +42,12 @@ describe("the intent model", () => {
         "UpdateUser",
       ].sort(),
     );
+  });
+
+  it("restores, when loaded, exactly the learnings wink exports after training", () => {
+    const full = JSON.parse(learnIntents(corpus).exportJSON());
+
+    expect(expandLearnings(trainIntentModel(corpus).learnings)).toEqual(full);
   });
 
   it("is small enough to bundle", () => {

@@ -23,8 +23,10 @@ export interface Understanding {
 export const MIN_CONFIDENCE = 0.5;
 
 // Loading the committed model takes about 2 ms at cold start; training it there would cost far more.
-const vocabulary = createVocabulary(model as IntentModel);
-const classifier = loadIntentClassifier(model as IntentModel);
+// JSON imports type arrays as lists, not as the tuple the learnings are.
+const intentModel = model as unknown as IntentModel;
+const vocabulary = createVocabulary(intentModel);
+const classifier = loadIntentClassifier(intentModel);
 
 export function understand(utterance: string): Understanding {
   const entities = extractEntities(utterance, vocabulary);
