@@ -8,7 +8,7 @@ import {
   UsernameTakenError,
   VersionMismatchError,
 } from "./user-errors";
-import { entityTag } from "./version-tags";
+import { entityTag, TooManyEntityTagsError } from "./version-tags";
 
 export function answerDomainErrors(router: Router): void {
   router.errorHandler(UserNotFoundError, async (error) =>
@@ -34,6 +34,9 @@ export function answerDomainErrors(router: Router): void {
         headers: { etag: entityTag(error.currentVersion) },
       }),
     ),
+  );
+  router.errorHandler(TooManyEntityTagsError, async (error) =>
+    problemResponse(new ProblemError(400, "too-many-entity-tags", "Too many entity tags", error.message)),
   );
   router.errorHandler(ConcurrentUpdateError, async (error) =>
     problemResponse(

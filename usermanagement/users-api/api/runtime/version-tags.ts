@@ -1,5 +1,5 @@
 // A user's version as an HTTP entity tag, and the `If-Match` preconditions that refer to it (RFC 9110 §13.1.1).
-import { ProblemError } from "../../../shared/runtime/problem-details";
+// No runtime dependency: a client importing `entityTag` from here (rather than contract.ts) bundles nothing more.
 import { entityTag } from "./contract";
 
 export { entityTag };
@@ -18,7 +18,7 @@ export const MAX_IF_MATCH_VERSIONS = 100;
  * The versions an `If-Match` header accepts: `undefined` when it demands none (absent, or `*`: the user only has to
  * exist), else the versions whose tag the list names. The comparison is strong and exact: a weak tag never matches,
  * and `"04"` is not the tag of version 4. A header that is not a list of tags matches nothing (an empty list).
- * @throws ProblemError 400 when the header names more versions than one conditional write can check.
+ * @throws TooManyEntityTagsError when the header names more versions than one conditional write can check.
  */
 export function expectedVersions(ifMatch: string | null): readonly number[] | undefined {
   if (ifMatch === null || ifMatch.trim() === "*") return undefined;
@@ -30,12 +30,16 @@ export function expectedVersions(ifMatch: string | null): readonly number[] | un
     if (version !== undefined && entityTag(Number(version)) === tag) versions.add(Number(version));
   }
   if (versions.size > MAX_IF_MATCH_VERSIONS) {
-    throw new ProblemError(
-      400,
-      "too-many-entity-tags",
-      "Too many entity tags",
-      `If-Match names more than ${MAX_IF_MATCH_VERSIONS} versions; send the tag of the version you read.`,
-    );
+    throw new TooManyEntityTagsError();
   }
   return [...versions];
+}
+
+export class TooManyEntityTagsError extends Error {
+  constructor() {
+    super(
+      `If-Match names more than ${MAX_IF_MATCH_VERSIONS} versions; send the tag of the version you read.`,
+    );
+    this.name = "TooManyEntityTagsError";
+  }
 }

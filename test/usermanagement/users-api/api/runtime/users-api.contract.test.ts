@@ -329,6 +329,19 @@ describe("If-Match (RFC 9110)", () => {
     expect(deleted.status).toBe(204);
   });
 
+  it("refuses with 400 a list of more versions than one conditional write can check", async () => {
+    await create("alice");
+    const tags = Array.from({ length: 101 }, (_, i) => `"${i + 1}"`).join(", ");
+
+    const response = await api.request("PATCH", "/api/users/alice", {
+      body: { displayName: "Z" },
+      headers: { "if-match": tags },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.headers["content-type"]).toBe("application/problem+json");
+  });
+
   it("answers * for a user that does not exist with 404", async () => {
     const response = await api.request("PATCH", "/api/users/nobody", {
       body: { displayName: "Z" },
