@@ -1,17 +1,15 @@
 // An HTTP API (API Gateway v2) whose routes all integrate one Node.js Lambda function: the shape both APIs share.
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { type Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
-import * as iam from "aws-cdk-lib/aws-iam";
-import * as lambda from "aws-cdk-lib/aws-lambda";
-import * as nodejs from "aws-cdk-lib/aws-lambda-nodejs";
+import type * as nodejs from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { JWT_IDENTITY_SOURCE, type JwtAuthorizerRules } from "../jwt-authorizer-rules";
 import type { ApiResource } from "../runtime/api-router";
 import { httpApiRoutes } from "../runtime/http-api-routes";
-import { CREATE_REQUIRE_BANNER, LAMBDA_ALIASES, LAMBDA_ESBUILD_OPTIONS } from "./lambda-bundling";
+import { lambdaFunction } from "./lambda-function";
 
 export interface LambdaHttpApiProps {
   /** Tokens every route requires: API Gateway answers 401 before the function runs unless one passes these. */
@@ -55,43 +53,15 @@ export class LambdaHttpApi extends Construct {
     const removalPolicy = props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const retention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
 
-    // A role that may write to the function's own log group and nothing else, instead of the managed
-    // AWSLambdaBasicExecutionRole, which may create and write any log group in the account.
-    const logGroup = new logs.LogGroup(this, "FunctionLogs", { retention, removalPolicy });
-    const role = new iam.Role(this, "FunctionRole", {
-      assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
-      description: "Runs the function: writes its logs; the API grants the rest",
-    });
-    logGroup.grantWrite(role);
-
-    this.function = new nodejs.NodejsFunction(this, "Function", {
-      role,
+    this.function = lambdaFunction(this, {
       entry: props.entry,
-      handler: "handler",
-      runtime: lambda.Runtime.NODEJS_24_X,
-      architecture: lambda.Architecture.ARM_64,
-      memorySize: props.memorySize ?? 256,
-      timeout: props.timeout ?? Duration.seconds(10),
-      reservedConcurrentExecutions: props.reservedConcurrency,
-      environment: { NODE_OPTIONS: "--enable-source-maps", ...props.environment },
-      loggingFormat: lambda.LoggingFormat.JSON,
-      logGroup,
-      bundling: {
-        format: nodejs.OutputFormat.ESM,
-        target: LAMBDA_ESBUILD_OPTIONS.target,
-        minify: LAMBDA_ESBUILD_OPTIONS.minify,
-        sourceMap: LAMBDA_ESBUILD_OPTIONS.sourcemap,
-        sourcesContent: LAMBDA_ESBUILD_OPTIONS.sourcesContent,
-        mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
-        banner: CREATE_REQUIRE_BANNER,
-        esbuildArgs: Object.fromEntries(
-          Object.entries(LAMBDA_ALIASES).map(([module, replacement]) => [`--alias:${module}`, replacement]),
-        ),
-        // Bundle the AWS SDK too: a pinned, tree-shaken client starts faster than the runtime's full copy.
-        bundleAwsSDK: true,
-        externalModules: [],
-        forceDockerBundling: false,
-      },
+      roleDescription: "Runs the function: writes its logs; the API grants the rest",
+      reservedConcurrency: props.reservedConcurrency,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      environment: props.environment,
+      logRetention: retention,
+      retainLogs: props.retainLogs,
     });
 
     const accessLogs = new logs.LogGroup(this, "AccessLogs", { retention, removalPolicy });
