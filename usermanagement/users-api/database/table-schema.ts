@@ -6,7 +6,9 @@
  * - an email claim, `pk = EMAIL#<lowercased email>`, holding the owner's username, so that a transaction can
  *   make an email unique across users (DynamoDB has no unique constraints besides the key).
  * User items also carry `listPartition` and `username`, the keys of the sparse index that lists users in
- * username order one page per query; email claims lack `listPartition` and so stay out of it.
+ * username order one page per query (and, with `begins_with` on `username`, one page of a prefix search);
+ * email claims lack `listPartition` and so stay out of it. The items themselves are laid out by
+ * `api/runtime/user-item.ts`.
  */
 export const USERS_TABLE_SCHEMA = {
   partitionKey: "pk",
