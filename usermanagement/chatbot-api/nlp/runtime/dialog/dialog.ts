@@ -61,7 +61,22 @@ export function nextTurn(text: string, previous: IncomingSessionState | undefine
 function interpret(understanding: Understanding): Turn {
   const best = understanding.ranking[0];
   if (!best || best.intent === "FallbackIntent") return fallback(understanding.ranking);
-  return advance(best.intent, slotValuesFrom(best.intent, understanding.entities), understanding.ranking);
+  const { entities } = understanding;
+  const values = slotValuesFrom(best.intent, entities);
+  const turn = advance(best.intent, values, understanding.ranking);
+  // The request gave the slot asked for, but a value the rule refuses ("users starting with Ünal"): say why.
+  const asked = turn.action.slotToElicit;
+  const refused = asked && entities[asked] && !values[asked];
+  return refused ? { ...turn, message: `${invalidValueHint(best.intent, asked)} ${turn.message}` } : turn;
+}
+
+function invalidValueHint(intent: IntentName, slot: SlotName): string {
+  const hints: Partial<Record<SlotName, string>> = {
+    username: messages.invalidUsername(),
+    prefix: messages.invalidPrefix(),
+    email: intent === "CreateUser" ? messages.invalidEmail() : undefined,
+  };
+  return hints[slot] ?? messages.notUnderstood();
 }
 
 /** Asks for what is still missing, asks to confirm a deletion, or closes the intent ready for fulfilment. */
@@ -178,14 +193,8 @@ function answerElicitation(
   if (answered) return advance(intent, values, ranking);
   if (understanding.ranking[0]?.intent !== "FallbackIntent") return interpret(understanding);
 
-  const hints: Partial<Record<SlotName, string>> = {
-    username: messages.invalidUsername(),
-    prefix: messages.invalidPrefix(),
-    email: intent === "CreateUser" ? messages.invalidEmail() : undefined,
-  };
-  const hint = hints[slot] ?? messages.notUnderstood();
   const question = advance(intent, previous, ranking);
-  return { ...question, message: `${hint} ${question.message}` };
+  return { ...question, message: `${invalidValueHint(intent, slot)} ${question.message}` };
 }
 
 /**

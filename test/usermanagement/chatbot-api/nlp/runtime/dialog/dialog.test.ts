@@ -98,6 +98,13 @@ describe("FindUsers", () => {
     expect(answer.messages[0].content).toMatch(/1–32 characters/);
   });
 
+  it("says why when the request's prefix breaks the rule, and asks for another", async () => {
+    const answer = await chat("find users starting with Ünal");
+
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "prefix" });
+    expect(answer.messages[0].content).toMatch(/1–32 characters of a-z/);
+  });
+
   it("looks up the email alone when a request gives both, as the Users API takes one or the other", async () => {
     const answer = await chat("find users starting with al who have the email al@example.com");
 
