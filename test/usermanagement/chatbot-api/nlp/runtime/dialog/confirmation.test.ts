@@ -1,4 +1,5 @@
 // Replies people give to "Delete user bob? (yes/no)": only an unambiguous yes may confirm a deletion.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readConfirmation } from "../../../../../../usermanagement/chatbot-api/nlp/runtime/dialog/confirmation";
 
@@ -96,5 +97,46 @@ describe("a reply to a deletion's confirmation", () => {
 
   it.each(NOT_YES)("never confirms on %j (reads it as %s)", (reply, reading) => {
     expect(readConfirmation(reply, "bob")).toBe(reading);
+  });
+});
+
+describe("any reply", () => {
+  const yesWords = [
+    "yes",
+    "sure",
+    "ok",
+    "absolutely",
+    "of course",
+    "go ahead",
+    "do it",
+    "definitely",
+    "please",
+  ];
+  const spoilers = [
+    "not",
+    "don't",
+    "never",
+    "can't",
+    "maybe",
+    "probably",
+    "I think",
+    "?",
+    "alice",
+    "instead",
+  ];
+  const reply = fc
+    .tuple(
+      fc.array(fc.constantFrom(...yesWords), { maxLength: 4 }),
+      fc.constantFrom(...spoilers),
+      fc.array(fc.constantFrom(...yesWords), { maxLength: 4 }),
+      fc.constantFrom(" ", ", ", " "),
+    )
+    .map(([before, spoiler, after, gap]) => [...before, spoiler, ...after].join(gap));
+
+  it("is no yes when it holds a negator, a hedge, a question or another request, wherever it stands", () => {
+    fc.assert(
+      fc.property(reply, (text) => readConfirmation(text, "bob") !== "yes"),
+      { numRuns: 2000 },
+    );
   });
 });
