@@ -69,11 +69,27 @@ export class UserManagement {
       authorizer: this.usersApi.identity.authorizerRules,
       retention,
     });
-    // The UI stack consumes both endpoints: cross-stack references that also order its deployment after them.
+    // The UI stack consumes both endpoints and the sign-in settings: cross-stack references that also order its
+    // deployment after both APIs.
+    const { identity } = this.usersApi;
     this.usersUi = new UsersUI(scope, `${stackNamespace}-UsersUI`, {
       ...stack("UsersUI"),
       usersApiEndpoint: this.usersApi.apiEndpoint,
       chatbotApiEndpoint: this.chatbotApi.apiEndpoint,
+      spaConfig: {
+        authority: identity.authorizerRules.issuer,
+        clientId: identity.spaClient.userPoolClientId,
+        scope: identity.spaScope,
+        // Cognito's discovery document names no end_session_endpoint; its managed login signs out here.
+        signOutEndpoint: `${identity.signInDomain}/logout`,
+      },
+      signInOrigins: identity.signInOrigins,
+      signInClient: {
+        userPool: identity.userPool,
+        spaClient: identity.spaClient,
+        spaClientFingerprint: identity.spaClientFingerprint,
+      },
+      retention,
       production,
     });
   }

@@ -1,6 +1,6 @@
 // The workload container: one stack per component, named after the namespace, with every setting passed through.
 
-import { Template } from "aws-cdk-lib/assertions";
+import { Match, Template } from "aws-cdk-lib/assertions";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import { describe, expect, it } from "vitest";
 import { UserManagement } from "../../usermanagement/workload";
@@ -61,5 +61,25 @@ describe("UserManagement", () => {
     usersApi.hasResourceProperties("AWS::IAM::Role", {
       RoleName: "Acme-UsersAPI-smoke-test-secret-reader",
     });
+  }, 120_000);
+
+  it("has the UI register its own URL on the Users API's SPA client and serve the pool's sign-in settings", () => {
+    const workload = new UserManagement(testApp(), {
+      stackNamespace: "Acme",
+      databaseBillingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+    });
+
+    const ui = Template.fromStack(workload.usersUi);
+    const [distribution] = Object.keys(ui.findResources("AWS::CloudFront::Distribution"));
+    ui.hasResourceProperties("Custom::SignInUrls", {
+      Urls: [{ "Fn::Join": ["", ["https://", { "Fn::GetAtt": [distribution, "DomainName"] }, "/"]] }],
+      ClientId: { "Fn::GetStackOutput": Match.objectLike({ StackName: "Acme-UsersAPI" }) },
+    });
+    const csp = JSON.stringify(ui.findResources("AWS::CloudFront::ResponseHeadersPolicy"));
+    expect(csp).toContain("https://cognito-idp.");
+    expect(workload.usersUi.dependencies.map((stack) => stack.stackName).sort()).toEqual([
+      "Acme-ChatbotAPI",
+      "Acme-UsersAPI",
+    ]);
   }, 120_000);
 });

@@ -1,11 +1,14 @@
 // The Users UI component: the single-page app in a private bucket behind CloudFront, which also routes each
 // API's paths to it, so the browser only ever talks to one origin.
 import { CfnOutput, Stack, type StackProps } from "aws-cdk-lib";
+import type * as cognito from "aws-cdk-lib/aws-cognito";
 import type { Construct } from "constructs";
 import { CHATBOT_API_ROUTES } from "../chatbot-api/nlp/runtime/routes";
+import { type Retention, SANDBOX_RETENTION } from "../shared/infrastructure/retention";
 import { USERS_API_ROUTES } from "../users-api/api/runtime/routes";
 import { AccessLogs } from "./access-logs/infrastructure";
 import { Cdn, type CdnProps } from "./cdn/infrastructure";
+import { SignInUrls } from "./sign-in/infrastructure";
 import type { SpaConfig } from "./spa/config";
 import { SiteBucket, SiteDeployment } from "./spa/infrastructure";
 
@@ -24,6 +27,22 @@ export interface UsersUIProps extends StackProps {
    * @default [] - none
    */
   readonly signInOrigins?: readonly string[];
+  /**
+   * The SPA's app client (from the Users API stack): the stack registers its own URL on it as the callback and
+   * sign-out URL, so that sign-in works right after the first deploy.
+   * @default - no registration
+   */
+  readonly signInClient?: {
+    readonly userPool: cognito.IUserPool;
+    readonly spaClient: cognito.IUserPoolClient;
+    /** Changes whenever the Users API stack changes the client (Identity.spaClientFingerprint). */
+    readonly spaClientFingerprint: string;
+  };
+  /**
+   * How long logs are kept, and whether they outlive the stack.
+   * @default SANDBOX_RETENTION
+   */
+  readonly retention?: Retention;
   /**
    * A custom domain for the distribution, with the ARN of its ACM certificate (in us-east-1).
    * @default - the distribution's `*.cloudfront.net` domain
@@ -67,6 +86,13 @@ export class UsersUI extends Stack {
     });
 
     this.url = `https://${this.cdn.domainName}/`;
+    if (props.signInClient) {
+      new SignInUrls(this, "SignIn", {
+        ...props.signInClient,
+        url: this.url,
+        retention: props.retention ?? SANDBOX_RETENTION,
+      });
+    }
     this.urlOutput = new CfnOutput(this, "UIURL", { value: this.url, description: "URL of the Users UI" });
   }
 }

@@ -53,6 +53,13 @@ export class Identity extends Construct {
   readonly tokenEndpoint: string;
   /** What both APIs' JWT authorizers accept: tokens of this pool, issued to one of its two clients. */
   readonly authorizerRules: JwtAuthorizerRules;
+  /** The scopes the SPA asks for, space-separated as OpenID Connect's `scope` parameter wants them. */
+  readonly spaScope: string;
+  /**
+   * The origins a browser signing in talks to: the issuer (discovery and keys) and the managed login (token
+   * endpoint), for the UI's Content-Security-Policy.
+   */
+  readonly signInOrigins: readonly string[];
   /**
    * A digest of the SPA client's CloudFormation properties, known at synthesis. CloudFormation replaces every
    * setting of the client when this stack updates it, the sign-in URLs the UI stack added included; the UI stack
@@ -154,10 +161,13 @@ export class Identity extends Construct {
       accessTokenValidity: Duration.minutes(15),
     });
 
+    const issuerOrigin = `https://cognito-idp.${stack.region}.${stack.urlSuffix}`;
     this.authorizerRules = {
-      issuer: `https://cognito-idp.${stack.region}.${stack.urlSuffix}/${this.userPool.userPoolId}`,
+      issuer: `${issuerOrigin}/${this.userPool.userPoolId}`,
       audience: [this.spaClient.userPoolClientId, this.machineClient.userPoolClientId],
     };
+    this.spaScope = SPA_SCOPES.map((scope) => scope.scopeName).join(" ");
+    this.signInOrigins = [issuerOrigin, this.signInDomain];
 
     const spaClientResource = this.spaClient.node.defaultChild as cognito.CfnUserPoolClient;
     this.spaClientFingerprint = Lazy.string({
