@@ -55,10 +55,12 @@ export function routableEvent(event: APIGatewayProxyEventV2): APIGatewayProxyEve
 }
 
 /**
- * `rawPath` percent-encoded once, segment by segment, whether it arrived encoded or decoded. Whether API Gateway
- * decodes `rawPath` is not documented, and captures disagree; so each segment is decoded when it decodes and
+ * `rawPath` percent-encoded once, segment by segment, whether it arrived encoded or decoded. AWS documents no
+ * encoding for an HTTP API's `rawPath`; captures show it decoded (the sandbox follows them), other front doors
+ * (function URLs, ALB, a direct invocation) keep it encoded. So each segment is decoded when it decodes and
  * re-encoded, which gives the same path either way (`/api/users/a%20b` and `/api/users/a b` both become the
- * former). The one ambiguity, a literal `%` in a decoded path, cannot occur in any name these APIs serve.
+ * former), and Powertools, which decodes path parameters once more, sees a path it can parse. The one
+ * ambiguity, a literal `%` in a decoded path, cannot occur in any name these APIs serve.
  */
 export function canonicalPath(rawPath: unknown): string {
   const path = typeof rawPath === "string" ? rawPath : "";

@@ -63,7 +63,7 @@ export const TRY_AGAIN = Symbol("try again");
  * retry. Each attempt re-reads, so the first attempts usually win; under heavy contention on one user more
  * attempts mostly add load (every loser's read and transaction) and hold the request longer.
  */
-export const MAX_ATTEMPTS = 10;
+export const MAX_ATTEMPTS = 20;
 
 /**
  * Runs `attempt` until it returns something other than `TRY_AGAIN`, at most `maxAttempts` times, with jittered
@@ -84,10 +84,10 @@ export async function retryOnContention<T>(
 }
 
 /**
- * Full jitter, doubling from 20 ms up to 250 ms: contenders spread out instead of colliding again, and all the
- * waiting of one request stays under 2 s, far inside the function's timeout.
+ * Full jitter, doubling from 20 ms up to 200 ms: contenders spread out instead of colliding again, and all the
+ * waiting of one request stays under 4 s, well inside the function's 10 s timeout.
  */
 function backoff(attempt: number): Promise<void> {
-  const ceiling = Math.min(250, 20 * 2 ** (attempt - 1));
+  const ceiling = Math.min(200, 20 * 2 ** (attempt - 1));
   return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
 }
