@@ -2,6 +2,7 @@
 // screen on the way passes an axe-core audit.
 import type { Request } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { SPA_CLIENT_ID } from "../../../../../sandbox/issuer/accounts";
 import { seriousAccessibilityViolations } from "../../../../support/axe";
 import { screenshot, usersLoaded } from "../../../../support/browser";
 import { chat } from "../../../../support/chat-panel";
@@ -139,6 +140,29 @@ describe("signing in and out", () => {
     expect(await form.getByLabel("Username").inputValue()).toBe("never.made");
     expect(await readUser(ui.url, "never.made")).toBeUndefined();
     expect(app.unexpectedErrors(403)).toEqual([]);
+  });
+
+  it("signs out at the endpoint config.json names, as Cognito's /logout wants it, when discovery names none", async () => {
+    const app = await ui.open({ as: "admin" });
+    const { page } = app;
+    const cognitoLogout = "https://sign-in.example.test/logout";
+    await page.route("**/config.json", async (route) => {
+      const config = await (await route.fetch()).json();
+      await route.fulfill({ json: { ...config, signOutEndpoint: cognitoLogout } });
+    });
+    await page.route(`${cognitoLogout}?*`, (route) =>
+      route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Signed out</title>" }),
+    );
+    await page.reload();
+    await usersLoaded(page);
+
+    const logout = page.waitForRequest((request) => request.url().startsWith(cognitoLogout));
+    await page.getByRole("button", { name: "Sign out" }).click();
+
+    const params = new URL((await logout).url()).searchParams;
+    expect(params.get("client_id")).toBe(SPA_CLIENT_ID);
+    expect(params.get("logout_uri")).toBe(`${ui.url}/`);
+    expect(app.unexpectedErrors()).toEqual([]);
   });
 
   it("signs out at the issuer and comes back to the Sign in screen, and the next sign-in asks again", async () => {
