@@ -13,7 +13,8 @@ beforeAll(() => {
     databaseBillingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
   });
   template = Template.fromStack(workload.chatbotApi);
-});
+  // Synthesis of a whole workload: minutes on a busy two-core machine.
+}, 300_000);
 
 describe("the Chatbot API stack", () => {
   it("is named `<namespace>-ChatbotAPI` and depends on the Users API stack only, whose user pool it trusts", () => {

@@ -22,7 +22,8 @@ let production: Template;
 beforeAll(() => {
   sandbox = synthUsersApi({ production: false });
   production = synthUsersApi({ production: true });
-});
+  // Synthesis of a whole workload: minutes on a busy two-core machine.
+}, 300_000);
 
 describe("the Users table", () => {
   it("keeps its logical ID, since renaming it would replace the table and lose every user", () => {

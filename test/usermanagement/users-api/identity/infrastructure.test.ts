@@ -1,6 +1,7 @@
 // The operators' user pool and its clients, as a sandbox and as production: what sign-in and the APIs rely on.
 import { Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
+import type * as cognito from "aws-cdk-lib/aws-cognito";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ADMINS_GROUP, RESOURCE_SERVER_IDENTIFIER } from "../../../../usermanagement/shared/runtime/access";
 import {
@@ -29,7 +30,8 @@ let production: ReturnType<typeof synthIdentity>;
 beforeAll(() => {
   sandbox = synthIdentity({});
   production = synthIdentity({ retainUsers: true, secretReaderAccount: "111111111111" });
-});
+  // Synthesis takes seconds alone, minutes on a busy two-core machine.
+}, 300_000);
 
 describe("the user pool", () => {
   it("lets only administrators create accounts, signed in with their email address", () => {
@@ -53,6 +55,23 @@ describe("the user pool", () => {
       },
       MfaConfiguration: "ON",
       EnabledMfas: ["SOFTWARE_TOKEN_MFA"],
+    });
+  });
+
+  it("blocks sign-ins with leaked passwords and high-risk sign-ins (threat protection, Plus plan)", () => {
+    sandbox.template.hasResourceProperties("AWS::Cognito::UserPool", {
+      UserPoolTier: "PLUS",
+      UserPoolAddOns: { AdvancedSecurityMode: "ENFORCED" },
+    });
+    sandbox.template.hasResourceProperties("AWS::Cognito::UserPoolRiskConfigurationAttachment", {
+      ClientId: "ALL",
+      CompromisedCredentialsRiskConfiguration: {
+        Actions: { EventAction: "BLOCK" },
+        EventFilter: Match.arrayWith(["SIGN_IN"]),
+      },
+      AccountTakeoverRiskConfiguration: {
+        Actions: Match.objectLike({ HighAction: { EventAction: "BLOCK", Notify: false } }),
+      },
     });
   });
 
@@ -136,9 +155,7 @@ describe("the SPA client's fingerprint", () => {
     );
 
     const changed = synthIdentity({});
-    const client = changed.identity.spaClient.node.defaultChild as {
-      addPropertyOverride(p: string, v: unknown): void;
-    };
+    const client = changed.identity.spaClient.node.defaultChild as cognito.CfnUserPoolClient;
     client.addPropertyOverride("AccessTokenValidity", 5);
     expect(changed.stack.resolve(changed.identity.spaClientFingerprint)).not.toBe(
       sandbox.stack.resolve(sandbox.identity.spaClientFingerprint),
