@@ -39,7 +39,8 @@ export interface UsersUIProps extends StackProps {
     readonly spaClientFingerprint: string;
   };
   /**
-   * How long logs are kept, and whether they outlive the stack.
+   * How long logs are kept, and whether they and the site outlive the stack: retained logs go to S3 (server
+   * access logs and the distribution's), the others to a CloudWatch log group deleted with the stack.
    * @default SANDBOX_RETENTION
    */
   readonly retention?: Retention;
@@ -49,8 +50,7 @@ export interface UsersUIProps extends StackProps {
    */
   readonly customDomain?: CdnProps["customDomain"];
   /**
-   * Retain the site and log buckets when the stack is deleted.
-   * @default false - a sandbox: buckets and their objects are deleted with the stack
+   * @deprecated The UI follows `retention` alone; this is ignored and goes once the workload stops passing it.
    */
   readonly production?: boolean;
 }
@@ -64,10 +64,10 @@ export class UsersUI extends Stack {
 
   constructor(scope: Construct, id: string, props: UsersUIProps) {
     super(scope, id, props);
-    const production = props.production ?? false;
+    const retention = props.retention ?? SANDBOX_RETENTION;
 
-    const accessLogs = new AccessLogs(this, "AccessLogs", { production });
-    const site = new SiteBucket(this, "Site", { production, accessLogsBucket: accessLogs.bucket });
+    const accessLogs = new AccessLogs(this, "AccessLogs", { retention });
+    const site = new SiteBucket(this, "Site", { retention, accessLogsBucket: accessLogs.bucket });
     this.cdn = new Cdn(this, "CDN", {
       siteBucket: site.bucket,
       apis: [
@@ -77,12 +77,13 @@ export class UsersUI extends Stack {
       signInOrigins: props.signInOrigins,
       customDomain: props.customDomain,
       logBucket: accessLogs.bucket,
+      logGroup: accessLogs.logGroup,
     });
     new SiteDeployment(this, "Deployment", {
       bucket: site.bucket,
       distribution: this.cdn.distribution,
       config: props.spaConfig,
-      production,
+      retention,
     });
 
     this.url = `https://${this.cdn.domainName}/`;
@@ -90,7 +91,7 @@ export class UsersUI extends Stack {
       new SignInUrls(this, "SignIn", {
         ...props.signInClient,
         url: this.url,
-        retention: props.retention ?? SANDBOX_RETENTION,
+        retention,
       });
     }
     this.urlOutput = new CfnOutput(this, "UIURL", { value: this.url, description: "URL of the Users UI" });

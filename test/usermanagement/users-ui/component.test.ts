@@ -1,12 +1,20 @@
 // The Users UI stack: a private bucket behind CloudFront, which routes each API's paths to it by cross-stack
 // references, routes the SPA with a viewer-request function, and never rewrites an API's answer.
 
-import { readFileSync } from "node:fs";
-import { Stack } from "aws-cdk-lib";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, Stack, Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHATBOT_API_ROUTES } from "../../../usermanagement/chatbot-api/nlp/runtime/routes";
+import {
+  PRODUCTION_RETENTION,
+  type Retention,
+  SANDBOX_RETENTION,
+} from "../../../usermanagement/shared/infrastructure/retention";
 import { USERS_API_ROUTES } from "../../../usermanagement/users-api/api/runtime/routes";
 import { VIEWER_REQUEST_FUNCTION_FILE } from "../../../usermanagement/users-ui/cdn/viewer-request";
 import { UsersUI } from "../../../usermanagement/users-ui/component";
@@ -89,6 +97,11 @@ describe("the site bucket", () => {
     };
     expect(idOf("Site/Bucket")).toBe("SiteBucket978D4AEB");
     expect(idOf("CDN/Distribution")).toBe("CDNDistributionD4FAE585");
+    const productionUi = synth(true).workload.usersUi;
+    const logBucket = productionUi.node.findChild("AccessLogs").node.findChild("Bucket");
+    expect(Stack.of(productionUi).getLogicalId(logBucket.node.defaultChild as never)).toBe(
+      "AccessLogsBucketCD784A59",
+    );
   });
 });
 
@@ -116,10 +129,8 @@ describe("the distribution", () => {
     sandbox.hasResourceProperties("AWS::CloudFront::ResponseHeadersPolicy", {
       ResponseHeadersPolicyConfig: {
         SecurityHeadersConfig: {
-          ContentSecurityPolicy: {
-            ContentSecurityPolicy: Match.stringLikeRegexp("default-src 'self'"),
-            Override: true,
-          },
+          // Joined with the user pool's origins at deploy time; its text is tested below.
+          ContentSecurityPolicy: { ContentSecurityPolicy: Match.anyValue(), Override: true },
           StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 63072000 }),
           ContentTypeOptions: { Override: true },
           FrameOptions: { FrameOption: "DENY", Override: true },
@@ -192,6 +203,87 @@ describe("the distribution", () => {
     });
     Template.fromStack(ui).hasOutput("UIURL", { Value: "https://users.example.com/" });
   });
+});
+
+describe("access logs", () => {
+  it("in a sandbox: no S3 log bucket, nothing that cdk destroy could find still receiving logs", () => {
+    sandbox.resourceCountIs("AWS::S3::Bucket", 1);
+    expect(distributionConfig(sandbox).Logging).toBeUndefined();
+    expect(
+      Object.values(sandbox.findResources("AWS::S3::Bucket"))[0].Properties.LoggingConfiguration,
+    ).toBeUndefined();
+  });
+
+  it("in a sandbox: the distribution's standard logs (v2) go to a log group deleted with the stack, where CloudFront can deliver them", () => {
+    sandbox.hasResource("AWS::Logs::LogGroup", {
+      DeletionPolicy: "Delete",
+      Properties: { RetentionInDays: 7 },
+    });
+    sandbox.hasResourceProperties("AWS::Logs::DeliverySource", {
+      LogType: "ACCESS_LOGS",
+      ResourceArn: Match.anyValue(),
+    });
+    sandbox.hasResourceProperties("AWS::Logs::DeliveryDestination", {
+      DestinationResourceArn: { "Fn::GetAtt": [Match.stringLikeRegexp("DistributionLogs"), "Arn"] },
+    });
+    // CloudFront's delivery sources exist only in us-east-1: an environment-agnostic stack asks at deploy time.
+    for (const type of [
+      "AWS::Logs::DeliverySource",
+      "AWS::Logs::DeliveryDestination",
+      "AWS::Logs::Delivery",
+    ]) {
+      for (const resource of Object.values(sandbox.findResources(type)))
+        expect(resource.Condition, type).toBeDefined();
+    }
+    const inEurope = Template.fromStack(
+      new UsersUI(testApp(), "UI", { ...ENDPOINTS, env: { region: "eu-west-1" } }),
+    );
+    inEurope.resourceCountIs("AWS::Logs::Delivery", 0);
+    const inVirginia = Template.fromStack(
+      new UsersUI(testApp(), "UI", { ...ENDPOINTS, env: { region: "us-east-1" } }),
+    );
+    inVirginia.resourceCountIs("AWS::Logs::Delivery", 1);
+    expect(Object.values(inVirginia.findResources("AWS::Logs::Delivery"))[0].Condition).toBeUndefined();
+  });
+
+  it("in production: S3 access logs and the distribution's standard logs, a year, in a retained bucket", () => {
+    const buckets = Object.values(production.findResources("AWS::S3::Bucket"));
+    expect(buckets).toHaveLength(2);
+    const logBucket = buckets.find((bucket) => bucket.Properties.OwnershipControls);
+    expect(logBucket?.DeletionPolicy).toBe("Retain");
+    expect(logBucket?.Properties.LifecycleConfiguration.Rules[0].ExpirationInDays).toBe(365);
+    expect(distributionConfig(production).Logging).toMatchObject({ Prefix: "distribution/" });
+    production.hasResourceProperties("AWS::S3::Bucket", {
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: "site-bucket/" }),
+    });
+    production.resourceCountIs("AWS::Logs::Delivery", 0);
+  });
+
+  it("leaves no AWS Solutions finding unacknowledged, in a sandbox or in production", () => {
+    const findings = (retention: Retention, region?: string) => {
+      const outdir = mkdtempSync(join(tmpdir(), "users-ui-nag-"));
+      const app = new App({ outdir, context: testApp().node.getAllContext() });
+      new UsersUI(app, "UI", { ...ENDPOINTS, retention, env: region ? { region } : undefined });
+      Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+      try {
+        app.synth();
+      } catch {
+        // A finding fails the synthesis; the report says which.
+      }
+      const report = JSON.parse(readFileSync(join(outdir, "validation-report.json"), "utf8"));
+      return report.pluginReports.flatMap(
+        (plugin: { violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[] }) =>
+          plugin.violations.flatMap((violation) =>
+            violation.violatingConstructs.map(
+              (construct) => `${violation.ruleName} at ${construct.constructPath}`,
+            ),
+          ),
+      );
+    };
+    expect(findings(SANDBOX_RETENTION)).toEqual([]);
+    expect(findings(SANDBOX_RETENTION, "us-east-1")).toEqual([]);
+    expect(findings(PRODUCTION_RETENTION, "eu-west-1")).toEqual([]);
+  }, 180_000);
 });
 
 describe("deployment", () => {

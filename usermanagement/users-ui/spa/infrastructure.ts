@@ -7,16 +7,14 @@ import * as logs from "aws-cdk-lib/aws-logs";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
+import type { Retention } from "../../shared/infrastructure/retention";
 import { ASSETS_DIR, buildSpa } from "./build";
 import { HASHED_ASSETS_CACHE_CONTROL, UNHASHED_CACHE_CONTROL } from "./cache-control";
 import { SPA_CONFIG_PATH, type SpaConfig } from "./config";
 
 export interface SiteBucketProps {
-  /**
-   * Retain the bucket when the stack is deleted, and version its objects.
-   * @default false - a sandbox: the bucket and its objects are deleted with the stack
-   */
-  readonly production?: boolean;
+  /** Whether the bucket outlives the stack; a retained one also versions its objects. */
+  readonly retention: Retention;
   /**
    * Where S3 server access logs of the bucket go, under `site-bucket/`.
    * @default - no server access logs
@@ -28,20 +26,28 @@ export interface SiteBucketProps {
 export class SiteBucket extends Construct {
   readonly bucket: s3.Bucket;
 
-  constructor(scope: Construct, id: string, props: SiteBucketProps = {}) {
+  constructor(scope: Construct, id: string, props: SiteBucketProps) {
     super(scope, id);
-    const production = props.production ?? false;
+    const retain = props.retention.retain;
     this.bucket = new s3.Bucket(this, "Bucket", {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
-      versioned: production,
+      versioned: retain,
       serverAccessLogsBucket: props.accessLogsBucket,
       serverAccessLogsPrefix: props.accessLogsBucket ? "site-bucket/" : undefined,
-      ...(production
+      ...(retain
         ? { removalPolicy: RemovalPolicy.RETAIN }
         : { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true }),
     });
+    if (!props.accessLogsBucket) {
+      Validations.of(this.bucket).acknowledge({
+        id: "AwsSolutions-S1",
+        reason:
+          "A sandbox keeps no server access logs: a log bucket still receiving them fails cdk destroy with " +
+          "BucketNotEmpty; the bucket is private and read by the distribution only, whose requests are logged.",
+      });
+    }
   }
 }
 
@@ -54,11 +60,8 @@ export interface SiteDeploymentProps {
    * @default - no config.json is uploaded
    */
   readonly config?: SpaConfig;
-  /**
-   * Keep the deployment function's logs a year and retain them.
-   * @default false - a week, deleted with the stack
-   */
-  readonly production?: boolean;
+  /** How long the deployment function's logs are kept, and whether they outlive the stack. */
+  readonly retention: Retention;
 }
 
 const SPA_DIR = import.meta.dirname;
@@ -70,7 +73,6 @@ const SPA_DIR = import.meta.dirname;
 export class SiteDeployment extends Construct {
   constructor(scope: Construct, id: string, props: SiteDeploymentProps) {
     super(scope, id);
-    const production = props.production ?? false;
     const site = s3deploy.Source.asset(SPA_DIR, {
       bundling: {
         // Only used if local bundling fails; it never does where `npm ci` ran.
@@ -84,7 +86,7 @@ export class SiteDeployment extends Construct {
       },
     });
     const configFile = SPA_CONFIG_PATH.slice(1);
-    const runner = deploymentRunner(this, production);
+    const runner = deploymentRunner(this, props.retention);
     const assets = new s3deploy.BucketDeployment(this, "Assets", {
       ...runner,
       sources: [site],
@@ -115,10 +117,10 @@ export class SiteDeployment extends Construct {
  * The role and log group of the function BucketDeployment runs: a role that may write that log group only,
  * rather than the managed AWSLambdaBasicExecutionRole; the deployments add their S3 grants to it.
  */
-function deploymentRunner(scope: Construct, production: boolean) {
+function deploymentRunner(scope: Construct, retention: Retention) {
   const logGroup = new logs.LogGroup(scope, "Logs", {
-    retention: production ? logs.RetentionDays.ONE_YEAR : logs.RetentionDays.ONE_WEEK,
-    removalPolicy: production ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    retention: retention.logRetention,
+    removalPolicy: retention.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
   const role = new iam.Role(scope, "Role", {
     assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
@@ -150,19 +152,17 @@ function acknowledgeDeploymentFindings(deployment: s3deploy.BucketDeployment, bu
     reason:
       "cloudfront:CreateInvalidation/GetInvalidation, which IAM does not scope below a distribution ARN pattern here.",
   });
-  // The staging bucket of CDK's bootstrap, named per account and region.
-  const concreteEnv = !Token.isUnresolved(stack.account) && !Token.isUnresolved(stack.region);
-  const assetBuckets = [
-    "arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*",
-    ...(concreteEnv ? [`arn:aws:s3:::cdk-hnb659fds-assets-${stack.account}-${stack.region}/*`] : []),
-  ];
-  for (const assetBucket of assetBuckets) {
-    Validations.of(deployment.handlerRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${assetBucket}]`,
-      reason:
-        "BucketDeployment reads the zipped SPA from CDK's asset bucket, whose object keys are content hashes.",
-    });
-  }
+  // The staging bucket of CDK's bootstrap, named per account and region; the parts known at synth are rendered.
+  const known = (value: string, placeholder: string) => (Token.isUnresolved(value) ? placeholder : value);
+  const partition = Token.isUnresolved(stack.region) ? "<AWS::Partition>" : "aws";
+  const assetBucket =
+    `arn:${partition}:s3:::cdk-hnb659fds-assets-${known(stack.account, "<AWS::AccountId>")}-` +
+    `${known(stack.region, "<AWS::Region>")}/*`;
+  Validations.of(deployment.handlerRole).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::${assetBucket}]`,
+    reason:
+      "BucketDeployment reads the zipped SPA from CDK's asset bucket, whose object keys are content hashes.",
+  });
   // BucketDeployment's provider is a singleton function placed in the stack itself.
   const provider = stack.node.children.find((child) =>
     child.node.id.startsWith("Custom::CDKBucketDeployment"),

@@ -28,7 +28,7 @@ function notFound(uri) {
     type: "tag:usermanagement,2026:not-found",
     title: "Not found",
     status: 404,
-    detail: "Nothing is served at " + uri + ".",
+    detail: `Nothing is served at ${uri}.`,
   };
   return {
     statusCode: 404,
