@@ -3,10 +3,9 @@
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import * as nodejs from "aws-cdk-lib/aws-lambda-nodejs";
 import * as logs from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
-import { CREATE_REQUIRE_BANNER, LAMBDA_ALIASES, LAMBDA_ESBUILD_OPTIONS } from "./lambda-bundling";
+import { lambdaCode } from "./lambda-bundling";
 
 export interface LambdaFunctionProps {
   /** The TypeScript module exporting `handler`. */
@@ -37,7 +36,7 @@ export interface LambdaFunctionProps {
  * Creates `FunctionLogs`, `FunctionRole` and `Function` directly in `scope`, so that the constructs using it keep
  * the construct ids (and logical ids) they had when they defined these themselves.
  */
-export function lambdaFunction(scope: Construct, props: LambdaFunctionProps): nodejs.NodejsFunction {
+export function lambdaFunction(scope: Construct, props: LambdaFunctionProps): lambda.Function {
   // A role that may write to the function's own log group and nothing else, instead of the managed
   // AWSLambdaBasicExecutionRole, which may create and write any log group in the account.
   const logGroup = new logs.LogGroup(scope, "FunctionLogs", {
@@ -50,10 +49,10 @@ export function lambdaFunction(scope: Construct, props: LambdaFunctionProps): no
   });
   logGroup.grantWrite(role);
 
-  return new nodejs.NodejsFunction(scope, "Function", {
+  return new lambda.Function(scope, "Function", {
     role,
-    entry: props.entry,
-    handler: "handler",
+    code: lambdaCode(props.entry),
+    handler: "index.handler",
     runtime: lambda.Runtime.NODEJS_24_X,
     architecture: lambda.Architecture.ARM_64,
     memorySize: props.memorySize ?? 256,
@@ -62,21 +61,5 @@ export function lambdaFunction(scope: Construct, props: LambdaFunctionProps): no
     environment: { NODE_OPTIONS: "--enable-source-maps", ...props.environment },
     loggingFormat: lambda.LoggingFormat.JSON,
     logGroup,
-    bundling: {
-      format: nodejs.OutputFormat.ESM,
-      target: LAMBDA_ESBUILD_OPTIONS.target,
-      minify: LAMBDA_ESBUILD_OPTIONS.minify,
-      sourceMap: LAMBDA_ESBUILD_OPTIONS.sourcemap,
-      sourcesContent: LAMBDA_ESBUILD_OPTIONS.sourcesContent,
-      mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
-      banner: CREATE_REQUIRE_BANNER,
-      esbuildArgs: Object.fromEntries(
-        Object.entries(LAMBDA_ALIASES).map(([module, replacement]) => [`--alias:${module}`, replacement]),
-      ),
-      // Bundle the AWS SDK too: a pinned, tree-shaken client starts faster than the runtime's full copy.
-      bundleAwsSDK: true,
-      externalModules: [],
-      forceDockerBundling: false,
-    },
   });
 }

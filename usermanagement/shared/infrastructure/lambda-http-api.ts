@@ -3,7 +3,7 @@ import { type Duration, RemovalPolicy } from "aws-cdk-lib";
 import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
-import type * as nodejs from "aws-cdk-lib/aws-lambda-nodejs";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
 import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { JWT_IDENTITY_SOURCE, type JwtAuthorizerRules } from "../jwt-authorizer-rules";
@@ -43,7 +43,7 @@ export interface LambdaHttpApiProps {
 }
 
 export class LambdaHttpApi extends Construct {
-  readonly function: nodejs.NodejsFunction;
+  readonly function: lambda.Function;
   readonly httpApi: apigwv2.HttpApi;
   /** The API's base URL, ending in `/`. */
   readonly url: string;
