@@ -88,7 +88,7 @@ describe("the event of a matched route", () => {
     expect(event.queryStringParameters).toEqual({ x: "1 2,3", y: "" });
   });
 
-  it("sends text bodies as text and anything else base64-encoded", async () => {
+  it("sends text/*, JSON, XML and JavaScript bodies as text and anything else base64-encoded, as measured on AWS", async () => {
     const json = await eventFor({
       method: "POST",
       url: "/api/users",
@@ -103,6 +103,22 @@ describe("the event of a matched route", () => {
       body: Uint8Array.from([0xff, 0x00]),
     });
     expect(binary).toMatchObject({ body: "/wA=", isBase64Encoded: true });
+    for (const contentType of ["application/x-www-form-urlencoded", "application/problem+json", undefined]) {
+      const encoded = await eventFor({
+        method: "POST",
+        url: "/api/users",
+        headers: contentType ? { "content-type": contentType } : {},
+        body: "a=1",
+      });
+      expect(encoded, String(contentType)).toMatchObject({ body: "YT0x", isBase64Encoded: true });
+    }
+    const withCharset = await eventFor({
+      method: "POST",
+      url: "/api/users",
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: "{}",
+    });
+    expect(withCharset).toMatchObject({ body: "{}", isBase64Encoded: false });
   });
 
   it("puts what the authorizer decided at requestContext.authorizer", async () => {
