@@ -116,8 +116,7 @@ export class Identity extends Construct {
       },
     });
 
-    new cognito.CfnUserPoolGroup(this, "AdminsGroup", {
-      userPoolId: this.userPool.userPoolId,
+    this.userPool.addGroup("AdminsGroup", {
       groupName: ADMINS_GROUP,
       description: "May create, change and delete users; everyone else signed in only reads",
     });

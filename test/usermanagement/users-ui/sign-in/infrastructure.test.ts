@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type App, Stack, Validations } from "aws-cdk-lib";
+import { Stack, Validations } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import type * as cognito from "aws-cdk-lib/aws-cognito";
 import { AwsSolutionsChecks } from "cdk-nag";
@@ -14,8 +14,8 @@ import { testApp } from "../../../support/cdk-app";
 const UI_URL = "https://d111111abcdef8.cloudfront.net/";
 
 /** A Users API stack with the identity unit and a UI stack registering its URL on it, as the workload wires them. */
-function synthSignIn(options: { app?: App; changeClient?: boolean } = {}) {
-  const app = options.app ?? testApp();
+function buildSignIn(options: { changeClient?: boolean } = {}) {
+  const app = testApp();
   const usersApi = new Stack(app, "Test-UsersAPI");
   const identity = new Identity(usersApi, "Identity");
   if (options.changeClient) {
@@ -31,7 +31,12 @@ function synthSignIn(options: { app?: App; changeClient?: boolean } = {}) {
     spaClientFingerprint: identity.spaClientFingerprint,
     url: UI_URL,
   });
-  return { app, usersApi, usersUi, template: Template.fromStack(usersUi) };
+  return { app, usersApi, usersUi };
+}
+
+function synthSignIn(options: { changeClient?: boolean } = {}) {
+  const built = buildSignIn(options);
+  return { ...built, template: Template.fromStack(built.usersUi) };
 }
 
 function statementsOf(template: Template) {
@@ -102,7 +107,8 @@ describe("the sign-in URL registration", () => {
     const previous = process.env.CDK_OUTDIR;
     process.env.CDK_OUTDIR = outdir;
     try {
-      const nagged = synthSignIn();
+      // The checks must be in place before the first synthesis: an App synthesizes once.
+      const nagged = buildSignIn();
       Validations.of(nagged.app).addPlugins(new AwsSolutionsChecks(nagged.app));
       nagged.app.synth();
     } catch {
