@@ -30,11 +30,15 @@ interface SavedSession {
 /** Marks a tab already given the saved session, so a sign-out in it is not undone by the next navigation. */
 const SEEDED_MARK = "test:session-seeded";
 
-/**
- * Registers the hooks that start and stop the sandbox and the browser around a test file.
- * @param sandboxEnv environment of the sandbox process, e.g. a short access-token lifetime
- */
-export function useUiUnderTest(sandboxEnv: Record<string, string> = {}): UiUnderTest {
+export interface UiUnderTestOptions {
+  /** Who signs in before the first test, in a hook of their own, so no test pays for it. @default nobody */
+  readonly signIn?: readonly SandboxPersonName[];
+  /** Environment of the sandbox process, e.g. a short access-token lifetime. @default none added */
+  readonly sandboxEnv?: Readonly<Record<string, string>>;
+}
+
+/** Registers the hooks that start and stop the sandbox and the browser around a test file. */
+export function useUiUnderTest({ signIn = [], sandboxEnv = {} }: UiUnderTestOptions = {}): UiUnderTest {
   let sandbox: SandboxProcess | undefined;
   let browser: Browser | undefined;
   let opened: AppPage[] = [];
@@ -43,6 +47,10 @@ export function useUiUnderTest(sandboxEnv: Record<string, string> = {}): UiUnder
   beforeAll(async () => {
     sandbox = await withEnv(sandboxEnv, () => startSandboxProcess());
     browser = await launchBrowser();
+  });
+  beforeAll(async () => {
+    for (const person of signIn) sessions.set(person, signInOnce(person));
+    await Promise.all(sessions.values());
   });
   afterEach(async () => {
     await Promise.all(opened.map((app) => app.context.close()));
@@ -112,7 +120,7 @@ export function useUiUnderTest(sandboxEnv: Record<string, string> = {}): UiUnder
 }
 
 /** Runs `start` with `env` added to this process's environment, which the sandbox process inherits. */
-async function withEnv<T>(env: Record<string, string>, start: () => Promise<T>): Promise<T> {
+async function withEnv<T>(env: Readonly<Record<string, string>>, start: () => Promise<T>): Promise<T> {
   const previous = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
   Object.assign(process.env, env);
   try {

@@ -1,24 +1,37 @@
-// What the operator typed survives signing in again: the values of the inputs marked `data-draft` go to
-// sessionStorage before the browser leaves for the issuer, and come back when the page returns signed in.
+// What the operator typed survives signing in again: the values of the inputs marked `data-draft`, and an
+// edit in progress, go to sessionStorage before the browser leaves for the issuer, and come back when the
+// page returns signed in.
+import type { EditDraft } from "./edit-user-dialog";
 
 const DRAFTS_KEY = "users-ui:drafts";
 
-export function saveDrafts(): void {
-  const drafts: Record<string, string> = {};
-  for (const input of document.querySelectorAll<HTMLInputElement>("input[data-draft]")) {
-    if (input.id && input.value !== "") drafts[input.id] = input.value;
-  }
-  if (Object.keys(drafts).length > 0) sessionStorage.setItem(DRAFTS_KEY, JSON.stringify(drafts));
+interface SavedDrafts {
+  readonly inputs: Readonly<Record<string, string>>;
+  readonly editing?: EditDraft;
 }
 
-/** Puts saved drafts back into their inputs, once; returns whether there were any. */
-export function restoreDrafts(): boolean {
+export function saveDrafts(editing?: EditDraft): void {
+  const inputs: Record<string, string> = {};
+  for (const input of document.querySelectorAll<HTMLInputElement>("input[data-draft]")) {
+    if (input.id && input.value !== "") inputs[input.id] = input.value;
+  }
+  if (Object.keys(inputs).length === 0 && !editing) return;
+  const drafts: SavedDrafts = { inputs, ...(editing ? { editing } : {}) };
+  sessionStorage.setItem(DRAFTS_KEY, JSON.stringify(drafts));
+}
+
+/**
+ * Puts saved drafts back into their inputs, once.
+ * @returns whether anything was kept, and the edit to open again, if one was in progress
+ */
+export function restoreDrafts(): { restored: boolean; editing?: EditDraft } {
   const saved = sessionStorage.getItem(DRAFTS_KEY);
-  if (saved === null) return false;
+  if (saved === null) return { restored: false };
   sessionStorage.removeItem(DRAFTS_KEY);
-  let restored = false;
   try {
-    for (const [id, value] of Object.entries(JSON.parse(saved) as Record<string, unknown>)) {
+    const { inputs, editing } = JSON.parse(saved) as SavedDrafts;
+    let restored = editing !== undefined;
+    for (const [id, value] of Object.entries(inputs)) {
       const input = document.getElementById(id);
       if (
         input instanceof HTMLInputElement &&
@@ -29,8 +42,9 @@ export function restoreDrafts(): boolean {
         restored = true;
       }
     }
+    return { restored, ...(editing ? { editing } : {}) };
   } catch {
     // A damaged entry is only a lost draft.
+    return { restored: false };
   }
-  return restored;
 }

@@ -11,6 +11,14 @@ export interface EditOutcome {
   gone?: string;
 }
 
+/** An edit in progress, kept across signing in again: the version it started from, and what was typed. */
+export interface EditDraft {
+  readonly username: string;
+  readonly etag: string;
+  readonly email: string;
+  readonly displayName: string;
+}
+
 export class EditUserDialog {
   private readonly form: HTMLFormElement;
   private readonly conflict: HTMLElement;
@@ -33,6 +41,31 @@ export class EditUserDialog {
   /** Reads `username` afresh and opens the dialog on it; throws (dialog closed) when it cannot be read. */
   async open(username: string): Promise<void> {
     this.show(await getUser(username));
+    this.dialog.showModal();
+    this.field("email").focus();
+  }
+
+  /** The edit in progress while the dialog is open. */
+  draft(): EditDraft | undefined {
+    if (!this.dialog.open || !this.editing) return undefined;
+    const { user, etag } = this.editing;
+    return {
+      username: user.username,
+      etag,
+      email: this.field("email").value,
+      displayName: this.field("displayName").value,
+    };
+  }
+
+  /**
+   * Opens the dialog again on a kept edit. It still saves against the version the edit started from, so a
+   * change made elsewhere in the meantime is refused (412) rather than overwritten.
+   */
+  async resume(draft: EditDraft): Promise<void> {
+    const { user } = await getUser(draft.username);
+    this.show({ user, etag: draft.etag });
+    this.field("email").value = draft.email;
+    this.field("displayName").value = draft.displayName;
     this.dialog.showModal();
     this.field("email").focus();
   }

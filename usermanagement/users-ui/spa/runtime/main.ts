@@ -5,7 +5,7 @@ import { bindChatPanel } from "./chat-panel";
 import { bindCreateUserForm } from "./create-user-form";
 import { DeleteUserDialog } from "./delete-user-dialog";
 import { restoreDrafts, saveDrafts } from "./drafts";
-import { EditUserDialog } from "./edit-user-dialog";
+import { type EditDraft, EditUserDialog } from "./edit-user-dialog";
 import { mayChangeUsers, type Operator, operatorFrom } from "./operator";
 import { bindSearchBox } from "./search-box";
 import { createUserManager, resumeSession, type Session, SignInError, signIn } from "./session";
@@ -58,11 +58,12 @@ function showSignInScreen(problem?: string): undefined {
 }
 
 function openWorkspace(session: Session): void {
+  let editInProgress: () => EditDraft | undefined = () => undefined;
   authenticateRequests({
     accessToken: session.accessToken,
     renew: session.renew,
     signInAgain: () => {
-      saveDrafts();
+      saveDrafts(editInProgress());
       return session.signInAgain();
     },
   });
@@ -76,8 +77,11 @@ function openWorkspace(session: Session): void {
   }
   byId("workspace").hidden = false;
   document.querySelector<HTMLElement>(".skip-link")?.removeAttribute("hidden");
-  wireUsersAndChat(operator);
-  if (restoreDrafts()) status.success("You are signed in again; what you had typed is back.");
+  const editDialog = wireUsersAndChat(operator);
+  editInProgress = () => editDialog.draft();
+  const { restored, editing } = restoreDrafts();
+  if (restored) status.success("You are signed in again; what you had typed is back.");
+  if (editing) editDialog.resume(editing).catch(reportError);
 }
 
 function showAccount(operator: Operator, session: Session): void {
@@ -94,7 +98,8 @@ function showAccount(operator: Operator, session: Session): void {
   });
 }
 
-function wireUsersAndChat(operator: Operator): void {
+/** Wires the users table, its dialogs and forms, the search and the chat; returns the edit dialog. */
+function wireUsersAndChat(operator: Operator): EditUserDialog {
   const usersHeading = byId("users-heading");
   /** Puts focus back where the operator was, or on the Users heading when that element is gone. */
   const restoreFocus = (element: HTMLElement | null) => (element ?? usersHeading).focus();
@@ -170,4 +175,5 @@ function wireUsersAndChat(operator: Operator): void {
   );
 
   bindSearchBox(byId("search-form"), byId("search-users"), (search) => table.find(search).catch(reportError));
+  return editDialog;
 }

@@ -7,7 +7,7 @@ import { chat } from "../../../../support/chat-panel";
 import { allUsernames, createUserDirectly, readUser } from "../../../../support/sandbox-users";
 import { useUiUnderTest } from "../../../../support/ui-under-test";
 
-const ui = useUiUnderTest();
+const ui = useUiUnderTest({ signIn: ["admin"] });
 let app: AppPage;
 
 const row = (username: string) => app.page.locator(`#users-table tbody tr[data-username="${username}"]`);

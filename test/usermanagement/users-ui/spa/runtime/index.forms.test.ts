@@ -10,7 +10,7 @@ import {
 } from "../../../../support/sandbox-users";
 import { useUiUnderTest } from "../../../../support/ui-under-test";
 
-const ui = useUiUnderTest();
+const ui = useUiUnderTest({ signIn: ["admin"] });
 let app: AppPage;
 
 const row = (username: string) => app.page.locator(`#users-table tbody tr[data-username="${username}"]`);

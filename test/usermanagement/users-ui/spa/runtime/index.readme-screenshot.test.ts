@@ -8,7 +8,7 @@ import { useUiUnderTest } from "../../../../support/ui-under-test";
 
 const DOCS_SCREENSHOT = "docs/users-ui.png";
 
-const ui = useUiUnderTest();
+const ui = useUiUnderTest({ signIn: ["admin"] });
 
 describe("the README screenshot", () => {
   it("shows the signed-in admin, the search field, the users table and a chat transcript on a desktop screen", async () => {

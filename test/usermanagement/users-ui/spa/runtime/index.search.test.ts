@@ -6,7 +6,7 @@ import { PHONE_VIEWPORT, screenshot, usersLoaded } from "../../../../support/bro
 import { createUserDirectly } from "../../../../support/sandbox-users";
 import { useUiUnderTest } from "../../../../support/ui-under-test";
 
-const ui = useUiUnderTest();
+const ui = useUiUnderTest({ signIn: ["admin", "viewer"] });
 
 const searchField = (page: Page) => page.getByLabel("Search by username or email");
 const count = (page: Page) => page.locator("#users-count");

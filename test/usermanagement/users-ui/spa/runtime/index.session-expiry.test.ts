@@ -3,11 +3,14 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { submitIssuerSignIn } from "../../../../support/issuer-sign-in";
-import { readUser } from "../../../../support/sandbox-users";
+import { createUserDirectly, readUser } from "../../../../support/sandbox-users";
 import { useUiUnderTest } from "../../../../support/ui-under-test";
 
 const ACCESS_TOKEN_TTL_SECONDS = 8;
-const ui = useUiUnderTest({ SANDBOX_ACCESS_TOKEN_TTL: String(ACCESS_TOKEN_TTL_SECONDS) });
+const ui = useUiUnderTest({
+  signIn: ["admin"],
+  sandboxEnv: { SANDBOX_ACCESS_TOKEN_TTL: String(ACCESS_TOKEN_TTL_SECONDS) },
+});
 
 /** The key under which oidc-client-ts keeps the signed-in user in sessionStorage. */
 const userKey = (page: Page) =>
@@ -22,6 +25,27 @@ const storedAccessToken = async (page: Page) => {
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Makes the page's refresh token stop working, as when it is revoked or past its lifetime: every renewal from
+ * now on fails. Retried until no renewal already under way has put a working one back.
+ */
+async function breakRefreshToken(page: Page): Promise<void> {
+  const key = await userKey(page);
+  await expect
+    .poll(
+      async () => {
+        await page.evaluate((k) => {
+          const user = JSON.parse(window.sessionStorage.getItem(k) ?? "{}");
+          window.sessionStorage.setItem(k, JSON.stringify({ ...user, refresh_token: "revoked" }));
+        }, key);
+        await sleep(1500);
+        return page.evaluate((k) => JSON.parse(window.sessionStorage.getItem(k) ?? "{}").refresh_token, key);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe("revoked");
+}
 
 describe("an access token that expires", () => {
   it("is renewed with the refresh token, so work goes on without signing in again", async () => {
@@ -51,24 +75,7 @@ describe("an access token that expires", () => {
   it("sends the operator to sign in again when it can't be renewed, keeping what they had typed", async () => {
     const app = await ui.open({ as: "admin", path: "/?q=after" });
     const { page } = app;
-    // The refresh token stops working (revoked, or past its lifetime): each renewal from now on fails.
-    const key = await userKey(page);
-    await expect
-      .poll(
-        async () => {
-          await page.evaluate((k) => {
-            const user = JSON.parse(window.sessionStorage.getItem(k) ?? "{}");
-            window.sessionStorage.setItem(k, JSON.stringify({ ...user, refresh_token: "revoked" }));
-          }, key);
-          await sleep(1500);
-          return page.evaluate(
-            (k) => JSON.parse(window.sessionStorage.getItem(k) ?? "{}").refresh_token,
-            key,
-          );
-        },
-        { timeout: 15_000 },
-      )
-      .toBe("revoked");
+    await breakRefreshToken(page);
     // And the issuer's own session is over too, so it asks for the password.
     await app.context.clearCookies();
     await sleep((ACCESS_TOKEN_TTL_SECONDS + 2) * 1000);
@@ -97,6 +104,32 @@ describe("an access token that expires", () => {
       .toBe("You are signed in again; what you had typed is back.");
     expect(await readUser(ui.url, "chatted.before")).toBeUndefined();
     // Expected refusals only: the expired token (401) and the dead refresh token at the issuer (400).
+    expect(app.unexpectedErrors(401, 400)).toEqual([]);
+  });
+
+  it("opens an edit in progress again after signing in again, still saving against the version it read", async () => {
+    await createUserDirectly(ui.url, { username: "edit.kept", email: "edit.kept@example.com" });
+    const app = await ui.open({ as: "admin", path: "/?q=edit.kept" });
+    const { page } = app;
+    await breakRefreshToken(page);
+    await page.getByRole("button", { name: "Edit edit.kept" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit edit.kept" });
+    await dialog.getByLabel("Email").fill("kept@example.com");
+    await sleep((ACCESS_TOKEN_TTL_SECONDS + 2) * 1000);
+
+    // The issuer's session is still alive, so signing in again needs no password: the page is simply back.
+    const reloaded = page.waitForEvent("load");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await reloaded;
+    await page.waitForURL(`${ui.url}/?q=edit.kept`);
+    await expect.poll(() => dialog.getByLabel("Email").inputValue()).toBe("kept@example.com");
+    expect(await readUser(ui.url, "edit.kept")).toMatchObject({ email: "edit.kept@example.com", version: 1 });
+
+    const patch = page.waitForRequest((request) => request.method() === "PATCH");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    expect((await patch).headers()["if-match"]).toBe('"1"');
+    await expect.poll(() => page.locator("#status").textContent()).toBe("Saved edit.kept.");
+    expect(await readUser(ui.url, "edit.kept")).toMatchObject({ email: "kept@example.com", version: 2 });
     expect(app.unexpectedErrors(401, 400)).toEqual([]);
   });
 });

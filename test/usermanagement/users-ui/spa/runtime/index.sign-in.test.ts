@@ -10,7 +10,7 @@ import { submitIssuerSignIn } from "../../../../support/issuer-sign-in";
 import { createUserDirectly, machineToken, readUser } from "../../../../support/sandbox-users";
 import { useUiUnderTest } from "../../../../support/ui-under-test";
 
-const ui = useUiUnderTest();
+const ui = useUiUnderTest({ signIn: ["admin", "viewer"] });
 
 describe("signing in and out", () => {
   it("shows a signed-out visitor only the Sign in screen, calling no API", async () => {
