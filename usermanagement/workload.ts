@@ -90,7 +90,6 @@ export class UserManagement {
         spaClientFingerprint: identity.spaClientFingerprint,
       },
       retention,
-      production,
     });
   }
 }
