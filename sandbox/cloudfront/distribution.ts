@@ -13,6 +13,17 @@ const ALLOW_ALL = new Set(["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DE
 /** AllowedMethods.ALLOW_GET_HEAD, the default behaviour's setting. */
 const ALLOW_GET_HEAD = new Set(["GET", "HEAD"]);
 
+const NOT_FORWARDED = new Set([
+  "host",
+  "connection",
+  "keep-alive",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
+
 /** The sandbox stands in for the edge location that connects to API Gateway. */
 const EDGE_IP = "127.0.0.1";
 
@@ -47,8 +58,11 @@ async function apiBehaviour(
   request: PlainRequest,
 ): Promise<PlainResponse> {
   if (!ALLOW_ALL.has(request.method)) return invalidMethod();
-  // AllViewerExceptHostHeader: every viewer header but Host; CloudFront adds its own and the viewer's address.
-  const { host: _host, ...viewerHeaders } = request.headers ?? {};
+  // AllViewerExceptHostHeader: every viewer header but Host and the hop-by-hop ones, which a proxy never
+  // forwards (RFC 9110 §7.6.1); CloudFront adds its own and the viewer's address.
+  const viewerHeaders = Object.fromEntries(
+    Object.entries(request.headers ?? {}).filter(([name]) => !NOT_FORWARDED.has(name.toLowerCase())),
+  );
   const viewerIp = request.sourceIp ?? "127.0.0.1";
   const forwardedFor = viewerHeaders["x-forwarded-for"];
   return options.invokeApi(api, {

@@ -162,11 +162,20 @@ describe("the API behaviours", () => {
     expect(JSON.parse(text(answer))).toEqual({ message: "Not Found" });
   });
 
-  it("forward every header but Host, with the viewer's address and CloudFront's own headers", async () => {
+  it("forward every header but Host and the hop-by-hop ones, with the viewer's address and CloudFront's own headers", async () => {
     forwarded.length = 0;
-    await get("/api/users", { headers: { host: "127.0.0.1:3000", "x-custom": "kept" } });
+    await get("/api/users", {
+      headers: {
+        host: "127.0.0.1:3000",
+        "x-custom": "kept",
+        connection: "keep-alive",
+        "keep-alive": "timeout=5",
+      },
+    });
     const [{ headers }] = forwarded;
     expect(headers.host).not.toBe("127.0.0.1:3000");
+    expect(headers.connection).toBeUndefined();
+    expect(headers["keep-alive"]).toBeUndefined();
     expect(headers["x-custom"]).toBe("kept");
     expect(headers["x-forwarded-for"]).toMatch(/^203\.0\.113\.9, /);
     expect(headers.via).toMatch(/^2\.0 [0-9a-f]+\.cloudfront\.net \(CloudFront\)$/);
