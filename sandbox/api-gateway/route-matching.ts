@@ -2,9 +2,10 @@
 // and no `$default` route ("Routing API requests",
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html): the most
 // specific path first (literal segments before path variables, a greedy `{name+}` last), and on that path the
-// route for the request's method before `ANY`. A path variable matches exactly one non-empty segment, so
-// `/api/users/` (an empty last segment) matches neither `/api/users` nor `/api/users/{username}`: the docs
-// describe no trailing-slash normalisation for HTTP APIs and the sandbox applies none.
+// route for the request's method before `ANY`. A path variable matches exactly one non-empty segment.
+// One trailing slash is ignored for matching and kept in the path the function gets (`/api/users/` takes
+// `GET /api/users`, its rawPath still `/api/users/`): observed on HTTP APIs by aws-powertools/powertools-lambda-
+// python#1552 and floci-io/floci#2136; the AWS docs say nothing about it.
 import {
   type HttpApiRoute,
   type HttpApiRoutes,
@@ -33,7 +34,7 @@ export function routeMatcher(
     segments: route.path.split("/").slice(1),
   }));
   return (method, path) => {
-    const requested = path.split("/").slice(1);
+    const requested = (path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path).split("/").slice(1);
     const candidates = compiled
       .map((candidate) => ({ candidate, parameters: matchSegments(candidate.segments, requested) }))
       .filter((match): match is { candidate: CompiledRoute; parameters: Record<string, string> } =>

@@ -79,6 +79,11 @@ describe("the event of a matched route", () => {
     expect(Math.abs(event.requestContext.timeEpoch - Date.now())).toBeLessThan(5000);
   });
 
+  it("keeps a trailing slash in the path it passes on, though it routed without it", async () => {
+    const event = await eventFor({ method: "GET", url: "/api/users/" });
+    expect(event).toMatchObject({ routeKey: "GET /api/users", rawPath: "/api/users/" });
+  });
+
   it("passes the path percent-decoded, as HTTP APIs do, and the query string as sent", async () => {
     const event = await eventFor({ method: "GET", url: "/api/users/a%20b%C3%A9?x=1%202&x=3&y" });
     expect(event.rawPath).toBe("/api/users/a bé");
@@ -168,7 +173,7 @@ describe("the event of a matched route", () => {
 describe("a request no route takes", () => {
   it("gets API Gateway's own 404 and never reaches the function", async () => {
     const { api, events } = recordingApi();
-    for (const url of ["/api/usersx", "/api/users/", "/api/users/a/b", "/api/users/a%2Fb"]) {
+    for (const url of ["/api/usersx", "/api/users/a/b", "/api/users/a%2Fb", "/api/users//"]) {
       const response = await invokeHttpApi(api, { method: "GET", url });
       expect(response.status, url).toBe(404);
       expect(response.headers["content-type"]).toBe("application/json");
