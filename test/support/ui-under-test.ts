@@ -2,7 +2,7 @@
 // signs in through the issuer's page once per file; later contexts start from that session (the issuer's
 // cookies, and the tokens the app keeps in sessionStorage, which Playwright's storage state leaves out).
 import type { Browser, BrowserContextOptions } from "playwright-core";
-import { afterAll, afterEach, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, vi } from "vitest";
 import { type AppPage, DESKTOP_VIEWPORT, launchBrowser, usersLoaded, watchedPage } from "./browser";
 import { type SandboxPersonName, signInThroughIssuer } from "./issuer-sign-in";
 import { type SandboxProcess, startSandboxProcess } from "./sandbox-process";
@@ -39,6 +39,9 @@ export interface UiUnderTestOptions {
 
 /** Registers the hooks that start and stop the sandbox and the browser around a test file. */
 export function useUiUnderTest({ signIn = [], sandboxEnv = {} }: UiUnderTestOptions = {}): UiUnderTest {
+  // A page's answer takes a request or two (token, API, table reload): on a busy two-core machine that can
+  // exceed expect.poll's default second without anything being wrong.
+  vi.setConfig({ expect: { poll: { timeout: 5_000 } } });
   let sandbox: SandboxProcess | undefined;
   let browser: Browser | undefined;
   let opened: AppPage[] = [];
