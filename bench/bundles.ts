@@ -1,84 +1,66 @@
-// Minified size of each Lambda bundle and of the SPA, against the issue's budgets.
-import { mkdir, readFile } from "node:fs/promises";
+// The bundles as CDK stages them (lambda-bundling.ts), their sizes, and the SPA's.
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { bundleLambda, LAMBDA_BUNDLE_FILE } from "../usermanagement/shared/infrastructure/lambda-bundling";
 import { buildSpa } from "../usermanagement/users-ui/spa/build";
-import { buildLambdaBundle, type LambdaBundle } from "./lambda-bundle";
 
-/** The handlers measured, their entries, and their size budgets (KB = 1000 bytes, as esbuild prints them). */
+const entry = (path: string) => new URL(path, import.meta.url).pathname;
+
+/** The bundles measured, with the size budget of the deployed ones (KB = 1000 bytes, as esbuild prints them). */
 export const LAMBDAS = {
   usersApi: {
     label: "Users API",
-    entry: new URL("../usermanagement/users-api/api/runtime/handler.ts", import.meta.url).pathname,
-    budgetBytes: 150_000,
+    entry: entry("../usermanagement/users-api/api/runtime/handler.ts"),
+    budget: 150_000,
   },
   chatbotApi: {
     label: "Chatbot API",
-    entry: new URL("../usermanagement/chatbot-api/nlp/runtime/handler.ts", import.meta.url).pathname,
-    budgetBytes: 100_000,
+    entry: entry("../usermanagement/chatbot-api/nlp/runtime/handler.ts"),
+    budget: 100_000,
   },
+  emptyHandler: { label: "Empty handler", entry: entry("./fixtures/empty-handler.ts"), budget: undefined },
+  getItemHandler: { label: "One GetItem", entry: entry("./fixtures/get-item-handler.ts"), budget: undefined },
 } as const;
 export type LambdaName = keyof typeof LAMBDAS;
 
-/**
- * What NodejsFunction leaves out with `bundleAwsSDK: false` under the `sdkV3ExcludeSmithyPackages` flag that
- * cdk.json sets: the Lambda Node.js runtime ships both.
- */
-export const RUNTIME_PROVIDED_PACKAGES = ["@aws-sdk/*", "@smithy/*"];
-
-export const EMPTY_HANDLER_ENTRY = new URL("./fixtures/empty-handler.ts", import.meta.url).pathname;
-
-export interface SpaSize {
-  readonly files: { readonly path: string; readonly bytes: number; readonly gzipBytes: number }[];
+export interface Bundle {
+  readonly path: string;
   readonly bytes: number;
-  readonly gzipBytes: number;
+  /** Of which the AWS SDK v3 (`@aws-sdk/*`, `@smithy/*`), which the Lambda runtime also ships. */
+  readonly sdkBytes: number;
 }
 
 export interface BundlesResult {
-  readonly lambdas: Record<LambdaName, LambdaBundle>;
-  /** The Users API with the runtime's AWS SDK instead of a bundled one: what would close its size gap. */
-  readonly usersApiRuntimeSdk: LambdaBundle;
-  readonly emptyHandler: LambdaBundle;
-  readonly spa: SpaSize;
+  readonly lambdas: Record<LambdaName, Bundle>;
+  readonly spa: { readonly bytes: number; readonly gzipBytes: number };
 }
 
-/**
- * `workDir` must lie inside the project, so that a bundle without the SDK finds it in node_modules when run, as
- * it would find the runtime's copy in Lambda.
- */
-export async function measureBundles(workDir: string): Promise<BundlesResult> {
-  const bundleInto = async (name: string, entry: string, external?: string[]) => {
-    const dir = join(workDir, name);
-    await mkdir(dir, { recursive: true });
-    return buildLambdaBundle(entry, dir, { external });
-  };
+/** `workDir` lies inside the project, so that a bundle run from it resolves nothing it shouldn't from elsewhere. */
+export function measureBundles(workDir: string): BundlesResult {
+  const lambdas = {} as Record<LambdaName, Bundle>;
+  for (const name of Object.keys(LAMBDAS) as LambdaName[]) {
+    const outDir = join(workDir, name);
+    mkdirSync(outDir, { recursive: true });
+    const { metafile } = bundleLambda(LAMBDAS[name].entry, outDir, { metafile: true, logLevel: "silent" });
+    const [, output] =
+      Object.entries(metafile?.outputs ?? {}).find(([path]) => path.endsWith(LAMBDA_BUNDLE_FILE)) ?? [];
+    if (!output) throw new Error(`esbuild wrote no ${LAMBDA_BUNDLE_FILE} for ${name}`);
+    const sdkBytes = Object.entries(output.inputs)
+      .filter(([input]) => /node_modules\/@(aws-sdk|smithy)\//.test(input))
+      .reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
+    lambdas[name] = { path: join(outDir, LAMBDA_BUNDLE_FILE), bytes: output.bytes, sdkBytes };
+  }
+  const spaDir = join(workDir, "spa");
+  const files = buildSpa(spaDir).files;
   return {
-    lambdas: {
-      usersApi: await bundleInto("users-api", LAMBDAS.usersApi.entry),
-      chatbotApi: await bundleInto("chatbot-api", LAMBDAS.chatbotApi.entry),
+    lambdas,
+    spa: {
+      bytes: files.reduce((sum, file) => sum + file.bytes, 0),
+      gzipBytes: files.reduce(
+        (sum, file) => sum + gzipSync(readFileSync(join(spaDir, file.path))).byteLength,
+        0,
+      ),
     },
-    usersApiRuntimeSdk: await bundleInto(
-      "users-api-runtime-sdk",
-      LAMBDAS.usersApi.entry,
-      RUNTIME_PROVIDED_PACKAGES,
-    ),
-    emptyHandler: await bundleInto("empty-handler", EMPTY_HANDLER_ENTRY),
-    spa: await measureSpa(join(workDir, "spa")),
-  };
-}
-
-async function measureSpa(outDir: string): Promise<SpaSize> {
-  const built = buildSpa(outDir);
-  const files = await Promise.all(
-    built.files.map(async ({ path, bytes }) => ({
-      path,
-      bytes,
-      gzipBytes: gzipSync(await readFile(join(outDir, path))).byteLength,
-    })),
-  );
-  return {
-    files,
-    bytes: files.reduce((sum, file) => sum + file.bytes, 0),
-    gzipBytes: files.reduce((sum, file) => sum + file.gzipBytes, 0),
   };
 }

@@ -1,29 +1,20 @@
-// Runs inside a fresh `node` process (bundled to plain JS first, so no TypeScript loader skews the timing):
-// imports one Lambda bundle and invokes its handler once, like a Lambda cold start, then reports the times.
+// Runs in a fresh `node` process, bundled to plain JS first so that no TypeScript loader skews the timing:
+// imports one Lambda bundle and invokes it once through the sandbox's API Gateway model, like a cold start.
 import { pathToFileURL } from "node:url";
-import { type HttpApiHandler, lambdaContext, type PlainRequest, toHttpApiEvent } from "../sandbox/payload-v2";
+import { type HttpApiHandler, invokeHttpApi } from "../sandbox/api-gateway/http-api";
+import type { PlainRequest } from "../sandbox/api-gateway/payload-v2";
+import type { HttpApiRoutes } from "../usermanagement/shared/runtime/http-api-routes";
 
-export interface ColdStartTimes {
-  readonly status: number | undefined;
-  /** From the process's own start (Node's time origin) to the first response: what Lambda bills as init + first invoke. */
-  readonly totalMs: number;
-  readonly importMs: number;
-  readonly invokeMs: number;
+export interface ColdStartInput {
+  readonly bundle: string;
+  readonly routes: HttpApiRoutes;
+  readonly request: PlainRequest;
 }
 
-const [bundlePath, requestJson] = process.argv.slice(2);
-const event = toHttpApiEvent(JSON.parse(requestJson) as PlainRequest);
-const beforeImport = performance.now();
-const { handler } = (await import(pathToFileURL(bundlePath).href)) as { handler: HttpApiHandler };
-const beforeInvoke = performance.now();
-const result = await handler(event, lambdaContext("bench", event.requestContext.requestId));
-const done = performance.now();
-const times: ColdStartTimes = {
-  status: (result as { statusCode?: number }).statusCode,
-  totalMs: done,
-  importMs: beforeInvoke - beforeImport,
-  invokeMs: done - beforeInvoke,
-};
-process.stdout.write(`${JSON.stringify(times)}\n`);
-// The SDK's keep-alive sockets would hold the process open; a Lambda sandbox is frozen here instead.
+const { bundle, routes, request } = JSON.parse(process.argv[2]) as ColdStartInput;
+const { handler } = (await import(pathToFileURL(bundle).href)) as { handler: HttpApiHandler };
+const response = await invokeHttpApi({ routes, functionName: "bench", handler }, request);
+// From the process's own start (Node's time origin) to the first response: Lambda's init plus first invoke.
+process.stdout.write(`${JSON.stringify({ totalMs: performance.now(), status: response.status })}\n`);
+// The SDK's keep-alive sockets would hold the process open; Lambda freezes the sandbox here instead.
 process.exit(0);

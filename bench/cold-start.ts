@@ -1,99 +1,81 @@
-// Cold init of each handler bundle (a fresh process: load, first invocation) vs the empty handler bundle.
+// Cold start of each handler bundle against its floors, run by run: the empty handler (Node and the module load
+// alone) and, for the Users API, one GetItem with the same bundled SDK (what any function reading the table pays).
 import { join } from "node:path";
-import { build } from "esbuild";
-import type { PlainRequest } from "../sandbox/payload-v2";
-import type { LambdaName } from "./bundles";
-import { runChild } from "./child-process";
-import type { ColdStartTimes } from "./cold-start-child";
-import { pairedRatios, type Summary, summarize } from "./stats";
+import { buildSync } from "esbuild";
+import { CHATBOT_API_ROUTES } from "../usermanagement/chatbot-api/nlp/runtime/routes";
+import { USERS_API_ROUTES } from "../usermanagement/users-api/api/runtime/routes";
+import type { BundlesResult, LambdaName } from "./bundles";
+import type { ColdStartInput } from "./cold-start-child";
+import { pairedRatios, runChild, type Summary, summarize } from "./measure";
 
-export const COLD_START_TARGET_RATIO = 2;
+export const COLD_START_TARGET_RATIO = 1.3;
 
-/** The first request each function gets: a read of a user that doesn't exist, and one chat message. */
-export const FIRST_REQUESTS: Record<LambdaName, PlainRequest> = {
-  usersApi: { method: "GET", url: "/api/users/nobody-here" },
-  chatbotApi: {
+const USERS_READ = { routes: USERS_API_ROUTES, request: { method: "GET", url: "/api/users/nobody-here" } };
+const CHAT = {
+  routes: CHATBOT_API_ROUTES,
+  request: {
     method: "POST",
     url: "/api/chat",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ sessionId: "bench", text: "what is alice's email?" }),
+    body: JSON.stringify({ sessionId: "bench-session", text: "what is alice's email?" }),
   },
 };
 
 export interface ColdStart {
   readonly totalMs: Summary;
-  readonly importMs: Summary;
-  readonly invokeMs: Summary;
-  /** The empty handler's, measured in the same interleaved runs. */
-  readonly emptyTotalMs: Summary;
+  readonly emptyMs: Summary;
   /** Total ÷ the empty handler's, run by run. */
-  readonly ratio: Summary;
-  readonly status: number | undefined;
+  readonly vsEmpty: Summary;
+  /** The GetItem handler's, and total ÷ it run by run (the target's ratio), for a handler that reads the table. */
+  readonly getItem?: { readonly totalMs: Summary; readonly ratio: Summary };
+  readonly status: number;
 }
 
-export interface ColdStartSubject {
-  readonly bundle: string;
-  readonly request: PlainRequest;
-}
-
-/**
- * Each subject's bundle, started cold `runs` times, each run followed by the empty handler bundle answering the
- * same request (interleaved, so background load hits both alike). The Users API reads its table and DynamoDB
- * Local's endpoint from the environment, which the children inherit.
- */
-export async function measureColdStarts<Name extends string>(
-  subjects: Record<Name, ColdStartSubject>,
-  emptyBundle: string,
+/** `env` points the bundles at the sandbox's DynamoDB Local and table, as Lambda's environment would. */
+export async function measureColdStarts(
+  bundles: BundlesResult,
   runs: number,
   workDir: string,
-): Promise<Record<Name, ColdStart>> {
-  const runner = await buildRunner(workDir);
-  const results = {} as Record<Name, ColdStart>;
-  for (const name of Object.keys(subjects) as Name[]) {
-    const { bundle, request } = subjects[name];
-    const handlerRuns: ColdStartTimes[] = [];
-    const emptyRuns: ColdStartTimes[] = [];
-    for (let run = 0; run < runs; run++) {
-      handlerRuns.push(await coldStart(runner, bundle, request));
-      emptyRuns.push(await coldStart(runner, emptyBundle, request));
-    }
-    const totalMs = summarize(handlerRuns.map((times) => times.totalMs));
-    const emptyTotalMs = summarize(emptyRuns.map((times) => times.totalMs));
-    results[name] = {
-      totalMs,
-      importMs: summarize(handlerRuns.map((times) => times.importMs)),
-      invokeMs: summarize(handlerRuns.map((times) => times.invokeMs)),
-      emptyTotalMs,
-      ratio: pairedRatios(
-        handlerRuns.map((times) => times.totalMs),
-        emptyRuns.map((times) => times.totalMs),
-      ),
-      status: handlerRuns[0].status,
-    };
-  }
-  return results;
-}
-
-async function buildRunner(workDir: string): Promise<string> {
-  const outfile = join(workDir, "cold-start-child.mjs");
-  await build({
+  env: NodeJS.ProcessEnv,
+): Promise<Record<"usersApi" | "chatbotApi", ColdStart>> {
+  const runner = join(workDir, "cold-start-child.mjs");
+  buildSync({
     entryPoints: [new URL("./cold-start-child.ts", import.meta.url).pathname],
-    outfile,
+    outfile: runner,
     bundle: true,
     platform: "node",
     format: "esm",
-    target: "node20",
     logLevel: "silent",
   });
-  return outfile;
-}
-
-async function coldStart(runner: string, bundle: string, request: PlainRequest): Promise<ColdStartTimes> {
-  const { lastLine } = await runChild({
-    command: process.execPath,
-    // As in Lambda, where lambda-http-api.ts sets NODE_OPTIONS=--enable-source-maps.
-    args: ["--enable-source-maps", runner, bundle, JSON.stringify(request)],
-    timeoutMs: 30_000,
-  });
-  return JSON.parse(lastLine) as ColdStartTimes;
+  const once = async (name: LambdaName, subject: typeof USERS_READ) => {
+    const input: ColdStartInput = { bundle: bundles.lambdas[name].path, ...subject };
+    // As in Lambda, where the function's NODE_OPTIONS is --enable-source-maps.
+    const { lastLine } = await runChild(
+      process.execPath,
+      ["--enable-source-maps", runner, JSON.stringify(input)],
+      30_000,
+      env,
+    );
+    return JSON.parse(lastLine) as { totalMs: number; status: number };
+  };
+  const measure = async (name: "usersApi" | "chatbotApi", subject: typeof USERS_READ): Promise<ColdStart> => {
+    const [total, empty, getItem]: number[][] = [[], [], []];
+    const readsTable = name === "usersApi";
+    let status = 0;
+    for (let run = 0; run < runs; run++) {
+      const answer = await once(name, subject);
+      status = answer.status;
+      total.push(answer.totalMs);
+      empty.push((await once("emptyHandler", subject)).totalMs);
+      if (readsTable) getItem.push((await once("getItemHandler", subject)).totalMs);
+    }
+    return {
+      totalMs: summarize(total),
+      emptyMs: summarize(empty),
+      vsEmpty: pairedRatios(total, empty),
+      getItem: readsTable ? { totalMs: summarize(getItem), ratio: pairedRatios(total, getItem) } : undefined,
+      status,
+    };
+  };
+  return { usersApi: await measure("usersApi", USERS_READ), chatbotApi: await measure("chatbotApi", CHAT) };
 }

@@ -1,125 +1,151 @@
-// The load run, in its own process: seeds a pool of users, drives the mixed workload through the sandbox with
-// autocannon, then checks the final state against everything the server acknowledged.
-import autocannon from "autocannon";
-import { answerParent } from "./child-process";
-import { type Verification, verifyLedger } from "./load-verify";
-import {
-  drawOperation,
-  isWrite,
-  newLedger,
-  type Operation,
-  type PoolUser,
-  recordAnswer,
-  recordUnknown,
-  seededRandom,
-} from "./load-workload";
+// One timed run in its own process, so the load generator shares neither event loop nor core with the sandbox:
+// autocannon through the sandbox's HTTP API, or the same read sent straight to DynamoDB Local.
+import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
+import autocannon, { type AutocannonRequest } from "autocannon";
+import { localDynamoDBClient } from "../sandbox/dynamodb-local";
+import { USERS_TABLE_SCHEMA, userKey } from "../usermanagement/users-api/database/table-schema";
+import { percentile } from "./measure";
 
-export interface LoadRun {
-  readonly sandboxUrl: string;
-  readonly seconds: number;
+export type Workload = "get" | "list" | "prefix" | "mixed";
+
+export interface LoadInput {
+  readonly mode: "http" | "direct";
+  readonly workload: Workload;
+  readonly url: string;
+  readonly token: string;
+  readonly dynamoDBEndpoint: string;
+  readonly tableName: string;
+  /** Existing users, cycled through by reads and updates. */
+  readonly usernames: readonly string[];
   readonly connections: number;
+  readonly seconds: number;
+  /** Makes created usernames unique across runs. */
+  readonly runId: string;
 }
 
 export interface LoadAnswer {
-  readonly seconds: number;
-  readonly connections: number;
-  readonly requests: number;
   readonly perSecond: number;
-  readonly latencyMs: {
-    readonly p50: number;
-    readonly p90: number;
-    readonly p99: number;
-    readonly max: number;
-  };
+  readonly requests: number;
   readonly statusCounts: Record<string, number>;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
   readonly errors: number;
-  readonly timeouts: number;
-  /** Writes still unanswered when autocannon stopped (the last seconds are read-only so that this is 0). */
-  readonly writesInFlightAtStop: number;
-  readonly verification: Verification;
 }
 
-const POOL_SIZE = 100;
-/** Every fourth pool user may change email; the others' emails stay taken, for the deliberate conflicts. */
-const MOVER_EVERY = 4;
-/**
- * The last fifth of the run (at most 5 s, longer than the p99 of a write here) only reads, so that every write
- * has been answered when autocannon stops and the check can be exact.
- */
-const readOnlyTailSeconds = (seconds: number) => Math.min(5, seconds / 5);
+/** Untimed requests first: V8 optimizes the handler and the SDK only after some thousand calls. */
+const WARM_UP_REQUESTS = 1000;
 
-const run = JSON.parse(process.argv[2]) as LoadRun;
-const ledger = newLedger(await seedPool(run.sandboxUrl));
-const pending = new Set<Operation>();
-const random = seededRandom(6);
-let sequence = 0;
-const writesUntil = Date.now() + (run.seconds - readOnlyTailSeconds(run.seconds)) * 1000;
-
-const result = await autocannon({
-  url: run.sandboxUrl,
-  connections: run.connections,
-  duration: run.seconds,
-  timeout: 10,
-  requests: [
-    {
-      setupRequest: (request, context) => {
-        const operation = drawOperation(ledger, random, sequence++, Date.now() < writesUntil);
-        pending.add(operation);
-        context.operation = operation;
-        return { ...request, ...operation };
-      },
-      onResponse: (status, body, context, headers) => {
-        const operation = context.operation as Operation;
-        pending.delete(operation);
-        recordAnswer(ledger, operation, { status, body, etag: String(headers.etag ?? "") });
-      },
-    },
-  ],
-});
-const writesInFlightAtStop = [...pending].filter(isWrite).length;
-for (const operation of pending) recordUnknown(ledger, operation);
-// A write abandoned at the stop may still be running in the sandbox; let it land before reading.
-if (writesInFlightAtStop > 0) await new Promise((resolve) => setTimeout(resolve, 3000));
-
-answerParent({
-  seconds: result.duration,
-  connections: run.connections,
-  requests: result.requests.total,
-  perSecond: result.requests.total / result.duration,
-  latencyMs: {
-    p50: result.latency.p50,
-    p90: result.latency.p90,
-    p99: result.latency.p99,
-    max: result.latency.max,
-  },
-  statusCounts: ledger.statusCounts,
-  errors: result.errors,
-  timeouts: result.timeouts,
-  writesInFlightAtStop,
-  verification: await verifyLedger(run.sandboxUrl, ledger),
-} satisfies LoadAnswer);
-
-async function seedPool(sandboxUrl: string): Promise<PoolUser[]> {
-  const pool: PoolUser[] = [];
-  for (let i = 0; i < POOL_SIZE; i++) {
-    const username = `pool-${i}`;
-    const email = `${username}@load.example`;
-    const response = await fetch(`${sandboxUrl}/api/users`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, email }),
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (response.status !== 201) throw new Error(`seeding ${username} answered ${response.status}`);
-    pool.push({
-      username,
-      email,
-      mover: i % MOVER_EVERY === 0,
-      lastSeenVersion: 1,
-      acknowledged: new Map(),
-      duplicateVersions: 0,
-      unknownOutcomes: 0,
-    });
+/** The n-th request of a workload. `mixed` is the load run: reads, searches, creates, renames, conflicts. */
+function request(input: LoadInput, n: number, runId: string): AutocannonRequest {
+  const user = input.usernames[n % input.usernames.length];
+  const json = { "content-type": "application/json" };
+  const kind =
+    input.workload === "mixed"
+      ? (["get", "get", "get", "list", "prefix", "create", "rename", "taken"] as const)[n % 8]
+      : input.workload;
+  switch (kind) {
+    case "get":
+      return { method: "GET", path: `/api/users/${user}` };
+    case "list":
+      return { method: "GET", path: "/api/users?limit=10" };
+    case "prefix":
+      return { method: "GET", path: `/api/users?prefix=${user.slice(0, -1)}&limit=10` };
+    case "create": {
+      const username = `load-${runId}-${n}`;
+      return {
+        method: "POST",
+        path: "/api/users",
+        headers: json,
+        body: JSON.stringify({ username, email: `${username}@bench.example` }),
+      };
+    }
+    case "rename":
+      return {
+        method: "PATCH",
+        path: `/api/users/${user}`,
+        headers: json,
+        body: JSON.stringify({ displayName: `Renamed ${n}` }),
+      };
+    case "taken":
+      return {
+        method: "POST",
+        path: "/api/users",
+        headers: json,
+        body: JSON.stringify({ username: user, email: `${user}-again@bench.example` }),
+      };
   }
-  return pool;
 }
+
+async function throughSandbox(input: LoadInput, timed: boolean): Promise<LoadAnswer> {
+  let sequence = 0;
+  const result = await autocannon({
+    url: input.url,
+    connections: input.connections,
+    ...(timed ? { duration: input.seconds } : { amount: WARM_UP_REQUESTS }),
+    timeout: 10,
+    requests: [
+      {
+        setupRequest: (base) => {
+          // The warm-up creates users of its own, so that the timed run's creates meet no taken name.
+          const next = request(input, sequence++, timed ? input.runId : `${input.runId}w`);
+          return { ...base, ...next, headers: { ...next.headers, authorization: `Bearer ${input.token}` } };
+        },
+      },
+    ],
+  });
+  const statusCounts = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, count]),
+  );
+  const ok = Object.entries(statusCounts)
+    .filter(([status]) => Number(status) < 300)
+    .reduce((sum, [, count]) => sum + count, 0);
+  return {
+    perSecond: ok / result.duration,
+    requests: result.requests.total,
+    statusCounts,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** The read the store makes for `GET /api/users/{username}`: one consistent GetItem, from a closed loop. */
+async function direct(input: LoadInput, timed: boolean): Promise<LoadAnswer> {
+  const client = DynamoDBDocumentClient.from(localDynamoDBClient(input.dynamoDBEndpoint));
+  let sequence = 0;
+  let done = 0;
+  const latencies: number[] = [];
+  const started = performance.now();
+  const deadline = started + input.seconds * 1000;
+  const more = () => (timed ? performance.now() < deadline : sequence < WARM_UP_REQUESTS);
+  const loop = async () => {
+    while (more()) {
+      const username = input.usernames[sequence++ % input.usernames.length];
+      const sent = performance.now();
+      await client.send(
+        new GetCommand({
+          TableName: input.tableName,
+          Key: { [USERS_TABLE_SCHEMA.partitionKey]: userKey(username) },
+          ConsistentRead: true,
+        }),
+      );
+      latencies.push(performance.now() - sent);
+      done++;
+    }
+  };
+  await Promise.all(Array.from({ length: input.connections }, loop));
+  client.destroy();
+  return {
+    perSecond: done / ((performance.now() - started) / 1000),
+    requests: done,
+    statusCounts: { 200: done },
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    errors: 0,
+  };
+}
+
+const input = JSON.parse(process.argv[2]) as LoadInput;
+const run = input.mode === "http" ? throughSandbox : direct;
+await run(input, false);
+process.stdout.write(`${JSON.stringify(await run(input, true))}\n`);

@@ -1,106 +1,100 @@
-// `npm run bench [-- --quick]`: every measurement of issue 6, each beside its baseline, then the report and chart.
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+// `npm run bench` (full, writes bench/results/latest.md) or `npm run bench:quick` (a fast check, to a temp dir):
+// every figure the README reports, each beside its baseline.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { LOCAL_AWS_SETTINGS } from "../sandbox/dynamodb-local";
 import { type RunningSandbox, startSandbox } from "../sandbox/sandbox";
-import { type BundlesResult, measureBundles } from "./bundles";
-import { FIRST_REQUESTS, measureColdStarts } from "./cold-start";
-import { benchConfig } from "./config";
-import { measureLoad } from "./load";
+import { measureBundles } from "./bundles";
+import { measureColdStarts } from "./cold-start";
 import { measureNlu } from "./nlu";
-import { writeReport } from "./report";
-import { attempt, type BenchResults } from "./results";
-import { measureSandboxThroughput } from "./sandbox-throughput";
+import { type BenchResults, type Outcome, renderReport } from "./report";
+import { measureSandbox } from "./sandbox-load";
 import { measureSynth } from "./synth";
 
 // The pinned AWS SDK warns that its 2027 releases want Node 22; this project supports Node 20 on purpose.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
-const config = benchConfig(process.argv.includes("--quick"));
-const invocation = { generatedAt: new Date().toISOString(), loadAverageAtStart: loadavg() };
-// Inside the project, so that the bundle without the AWS SDK resolves it from node_modules when it runs.
-const scratch = new URL("../node_modules/.cache/", import.meta.url).pathname;
-await mkdir(scratch, { recursive: true });
-const workDir = await mkdtemp(join(scratch, "bench-"));
+const quick = process.argv.includes("--quick");
+const runs = quick
+  ? { synth: 2, coldStart: 3, throughput: 1, seconds: 2, loadSeconds: 5, nlu: 3 }
+  : { synth: 5, coldStart: 9, throughput: 5, seconds: 5, loadSeconds: 30, nlu: 15 };
+/** The table `startSandbox` creates in its DynamoDB Local. */
+const TABLE_NAME = "Users";
 
+async function attempt<T>(name: string, measure: () => T | Promise<T>): Promise<Outcome<T>> {
+  console.error(`bench: ${name}…`);
+  try {
+    return { ok: true, value: await measure() };
+  } catch (error) {
+    console.error(`bench: ${name} failed:`, error);
+    return { ok: false, error: String((error as Error).message ?? error) };
+  }
+}
+
+const loadAverage = loadavg();
+// Inside the project: a bundle resolves nothing from outside it, as in Lambda.
+mkdirSync(new URL("../node_modules/.cache/", import.meta.url).pathname, { recursive: true });
+const workDir = mkdtempSync(new URL("../node_modules/.cache/bench-", import.meta.url).pathname);
 let sandbox: RunningSandbox | undefined;
 // Ctrl-C must not leave DynamoDB Local's Java running.
-const stopOnSignal = async (signal: NodeJS.Signals) => {
-  console.error(`bench: ${signal}, stopping the sandbox`);
-  await sandbox?.stop();
-  await rm(workDir, { recursive: true, force: true });
-  process.exit(130);
-};
-process.once("SIGINT", stopOnSignal);
-process.once("SIGTERM", stopOnSignal);
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, async () => {
+    await sandbox?.stop();
+    rmSync(workDir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
 
 try {
-  const nlu = await attempt("NLU latency", () => measureNlu(config.nluPasses));
-  const synth = await attempt("cdk synth", () => measureSynth(config.synthRuns, config.synthWarmUps));
-  const bundles = await attempt("bundle sizes", () => measureBundles(workDir));
-  const started = await attempt("sandbox start", () => startSandbox({ port: 0, logLevel: "ERROR" }));
+  const nlu = await attempt("NLU latency", () => measureNlu(runs.nlu));
+  const synth = await attempt("cdk synth", () => measureSynth(runs.synth));
+  const bundles = await attempt("bundles", () => measureBundles(workDir));
+  const started = await attempt("sandbox", () => startSandbox({ port: 0, logLevel: "ERROR" }));
   sandbox = started.ok ? started.value : undefined;
-  // What needs the sandbox (or its DynamoDB Local) fails with the reason it could not start.
-  const sandboxUrl = () => {
+  const running = () => {
     if (!started.ok) throw new Error(`the sandbox did not start: ${started.error}`);
-    return started.value.url;
+    return started.value;
   };
   const coldStarts = await attempt("cold starts", () => {
-    sandboxUrl();
     if (!bundles.ok) throw new Error("no bundles to start");
-    return measureColdStarts(
-      coldStartSubjects(bundles.value),
-      bundles.value.emptyHandler.path,
-      config.coldStartRuns,
-      workDir,
-    );
+    const env = {
+      ...process.env,
+      ...LOCAL_AWS_SETTINGS,
+      USERS_TABLE_NAME: TABLE_NAME,
+      AWS_ENDPOINT_URL_DYNAMODB: running().dynamoDBEndpoint,
+    };
+    return measureColdStarts(bundles.value, runs.coldStart, workDir, env);
   });
-  const throughput = await attempt("sandbox throughput", () =>
-    measureSandboxThroughput({
-      sandboxUrl: sandboxUrl(),
-      // startSandbox hands the handlers their settings through the environment, as Lambda does.
-      tableName: process.env.USERS_TABLE_NAME ?? "",
-      runs: config.throughputRuns,
-      seconds: config.throughputSeconds,
-      connections: config.throughputConnections,
-    }),
-  );
-  const load = await attempt("load run", () =>
-    measureLoad({
-      sandboxUrl: sandboxUrl(),
-      seconds: config.loadSeconds,
-      connections: config.loadConnections,
+  const sandboxFigures = await attempt("sandbox throughput and load", () =>
+    measureSandbox(running(), {
+      runs: runs.throughput,
+      seconds: runs.seconds,
+      connections: 10,
+      loadSeconds: runs.loadSeconds,
+      loadConnections: 50,
+      tableName: TABLE_NAME,
     }),
   );
   const results: BenchResults = {
-    generatedAt: invocation.generatedAt,
-    config,
-    machine: {
-      node: process.version,
-      cpus: cpus().length,
-      loadAverageAtStart: invocation.loadAverageAtStart,
-    },
+    generatedAt: new Date().toISOString(),
+    quick,
+    machine: { node: process.version, cpus: cpus().length, loadAverage },
     synth,
     bundles,
     coldStarts,
-    throughput,
-    load,
+    sandbox: sandboxFigures,
     nlu,
   };
-  // Only a full run replaces the committed report; a quick one goes to the temp directory.
-  const outDir = config.quick
+  // Only a full run replaces the committed report.
+  const outDir = quick
     ? join(tmpdir(), "user-management-bench")
     : new URL("./results/", import.meta.url).pathname;
-  console.log(await writeReport(results, outDir));
+  mkdirSync(outDir, { recursive: true });
+  const report = renderReport(results);
+  writeFileSync(join(outDir, "latest.md"), report);
+  console.log(`${report.split("\n\n")[2]}\n\nReport: ${join(outDir, "latest.md")}`);
 } finally {
   await sandbox?.stop();
-  await rm(workDir, { recursive: true, force: true });
-}
-
-function coldStartSubjects(bundles: BundlesResult) {
-  return {
-    usersApi: { bundle: bundles.lambdas.usersApi.path, request: FIRST_REQUESTS.usersApi },
-    chatbotApi: { bundle: bundles.lambdas.chatbotApi.path, request: FIRST_REQUESTS.chatbotApi },
-    usersApiRuntimeSdk: { bundle: bundles.usersApiRuntimeSdk.path, request: FIRST_REQUESTS.usersApi },
-  };
+  rmSync(workDir, { recursive: true, force: true });
 }

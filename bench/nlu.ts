@@ -2,7 +2,7 @@
 // own `evaluateNlu` (the same `converse` the handler calls, with the dialog state the case describes).
 import { evaluateNlu } from "../usermanagement/chatbot-api/nlp/evaluation/evaluate";
 import evaluationSet from "../usermanagement/chatbot-api/nlp/evaluation/evaluation-set.json";
-import { percentile, type Summary, summarize } from "./stats";
+import { percentile, type Summary, summarize } from "./measure";
 
 export interface NluLatency {
   readonly utterances: number;

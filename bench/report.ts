@@ -1,44 +1,183 @@
-// Writes latest.md, latest.json and latest.svg, and returns the headline table for the console.
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
-import { renderChart } from "./chart";
-import { bundleDetails, coldStartDetails, loadDetails, synthDetails, throughputDetails } from "./details";
-import { markdownTable, ms } from "./format";
-import type { BenchResults } from "./results";
-import { SUMMARY_HEADER, summaryCells, summaryRows } from "./summary";
+// The report: one table of every figure against its baseline and target, and how each was taken.
+import { type Bundle, LAMBDAS } from "./bundles";
+import type { ColdStart } from "./cold-start";
+import { COLD_START_TARGET_RATIO } from "./cold-start";
+import type { Summary } from "./measure";
+import type { NluLatency } from "./nlu";
+import { type SandboxFigures, THROUGHPUT_TARGET_SHARE } from "./sandbox-load";
+import { SYNTH_TARGET_RATIO, type SynthResult } from "./synth";
 
-export const REPORT_NAME = "latest";
+/** A measurement, or why it could not be taken: one failure doesn't cost the rest of the report. */
+export type Outcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: string };
 
-export async function writeReport(results: BenchResults, outDir: string): Promise<string> {
-  const table = markdownTable(SUMMARY_HEADER, summaryRows(results).map(summaryCells));
-  await mkdir(outDir, { recursive: true });
-  await writeFile(join(outDir, `${REPORT_NAME}.md`), renderMarkdown(results, table));
-  await writeFile(join(outDir, `${REPORT_NAME}.json`), `${JSON.stringify(results, null, 2)}\n`);
-  await writeFile(join(outDir, `${REPORT_NAME}.svg`), renderChart(results));
-  return `${table}\n\nReport: ${join(outDir, `${REPORT_NAME}.md`)}`;
+export interface BenchResults {
+  readonly generatedAt: string;
+  readonly quick: boolean;
+  readonly machine: { readonly node: string; readonly cpus: number; readonly loadAverage: readonly number[] };
+  readonly synth: Outcome<SynthResult>;
+  readonly bundles: Outcome<{
+    readonly lambdas: Record<keyof typeof LAMBDAS, Bundle>;
+    readonly spa: { bytes: number; gzipBytes: number };
+  }>;
+  readonly coldStarts: Outcome<Record<"usersApi" | "chatbotApi", ColdStart>>;
+  readonly sandbox: Outcome<SandboxFigures>;
+  readonly nlu: Outcome<NluLatency>;
 }
 
-export function renderMarkdown(results: BenchResults, table: string): string {
-  const { config, machine } = results;
-  const sections = [
-    "# Benchmark results",
-    `Written by \`npm run bench${config.quick ? " -- --quick" : ""}\` at ${results.generatedAt} on Node ${machine.node}, ${machine.cpus} CPUs (load average at start ${machine.loadAverageAtStart.map((load) => load.toFixed(1)).join(" / ")}). ` +
-      "Each figure is the median (min–max) of several runs, taken side by side with its baseline in the same invocation. Ratios are taken run by run, each run against the baseline run next to it, then summarized the same way. Absolute times belong to this machine (and to whatever else it was running); the ratios are the point.",
-    table,
-    `![Latency percentiles and ratios against their targets](${REPORT_NAME}.svg)`,
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+const ms = (value: number) => (value < 10 ? `${value.toFixed(2)} ms` : `${Math.round(value)} ms`);
+const perSecond = (value: number) => `${value.toFixed(0)}/s`;
+const times = (ratio: number) => `${ratio.toFixed(2)}×`;
+const percent = (share: number) => `${(share * 100).toFixed(0)} %`;
+/** `median (min–max, n runs)`. */
+const spread = (s: Summary, unit: (value: number) => string) =>
+  s.runs === 1 ? unit(s.median) : `${unit(s.median)} (${unit(s.min)}–${unit(s.max)}, ${s.runs} runs)`;
+
+type Row = [
+  measurement: string,
+  measured: string,
+  baseline: string,
+  result: string,
+  target: string,
+  met?: boolean,
+];
+
+function rows<T>(outcome: Outcome<T>, name: string, toRows: (value: T) => Row[]): Row[] {
+  return outcome.ok ? toRows(outcome.value) : [[name, `failed: ${outcome.error.split("\n")[0]}`, "", "", ""]];
+}
+
+export function summaryRows(results: BenchResults): Row[] {
+  const { synth, bundles, coldStarts, sandbox, nlu } = results;
+  return [
+    ...rows(synth, "cdk synth", ({ wallMs, cpuMs }) => [
+      [
+        "cdk synth, full app vs bare app (wall)",
+        spread(wallMs.full, ms),
+        spread(wallMs.bare, ms),
+        spread(wallMs.ratio, times),
+        `≤ ${times(SYNTH_TARGET_RATIO)}`,
+        wallMs.ratio.median <= SYNTH_TARGET_RATIO,
+      ],
+      ...(cpuMs
+        ? [
+            [
+              "cdk synth, full app vs bare app (CPU)",
+              spread(cpuMs.full, ms),
+              spread(cpuMs.bare, ms),
+              spread(cpuMs.ratio, times),
+              "",
+            ] as Row,
+          ]
+        : []),
+    ]),
+    ...rows(bundles, "bundles", ({ lambdas, spa }) => [
+      ...(["usersApi", "chatbotApi"] as const).map((name): Row => {
+        const { bytes, sdkBytes } = lambdas[name];
+        const budget = LAMBDAS[name].budget;
+        return [
+          `${LAMBDAS[name].label} bundle (minified)`,
+          `${kb(bytes)}, AWS SDK ${kb(sdkBytes)}`,
+          "",
+          kb(bytes),
+          `≤ ${kb(budget)}`,
+          bytes <= budget,
+        ];
+      }),
+      ["Users UI SPA (JS + CSS + HTML)", `${kb(spa.bytes)} raw`, "", `${kb(spa.gzipBytes)} gzip`, ""],
+    ]),
+    ...rows(coldStarts, "cold starts", (starts) =>
+      (["usersApi", "chatbotApi"] as const).flatMap((name): Row[] => {
+        const { totalMs, emptyMs, vsEmpty, getItem, status } = starts[name];
+        const label = `${LAMBDAS[name].label} cold init + first reply (${status})`;
+        return [
+          ...(getItem
+            ? [
+                [
+                  `${label} vs one GetItem`,
+                  spread(totalMs, ms),
+                  spread(getItem.totalMs, ms),
+                  spread(getItem.ratio, times),
+                  `≤ ${times(COLD_START_TARGET_RATIO)}`,
+                  getItem.ratio.median <= COLD_START_TARGET_RATIO,
+                ] as Row,
+              ]
+            : []),
+          [`${label} vs empty handler`, spread(totalMs, ms), spread(emptyMs, ms), spread(vsEmpty, times), ""],
+        ];
+      }),
+    ),
+    ...rows(sandbox, "sandbox", (figures) => {
+      const serverErrors = Object.entries(figures.load.statusCounts)
+        .filter(([status]) => Number(status) >= 500)
+        .reduce((sum, [, count]) => sum + count, 0);
+      const statuses = Object.entries(figures.load.statusCounts)
+        .map(([status, count]) => `${status}: ${count}`)
+        .join(", ");
+      return [
+        [
+          "Sandbox GET /api/users/{username} vs direct GetItem",
+          spread(figures.getPerSecond, perSecond),
+          spread(figures.directGetPerSecond, perSecond),
+          spread(figures.getShare, percent),
+          `≥ ${percent(THROUGHPUT_TARGET_SHARE)}`,
+          figures.getShare.median >= THROUGHPUT_TARGET_SHARE,
+        ],
+        [
+          "Sandbox prefix search vs plain list (a page of 10)",
+          spread(figures.prefixPerSecond, perSecond),
+          spread(figures.listPerSecond, perSecond),
+          percent(figures.prefixPerSecond.median / figures.listPerSecond.median),
+          "",
+        ],
+        [
+          `Load ${figures.load.seconds} s at ${figures.load.connections} connections: 5xx`,
+          `${figures.load.requests} requests (${statuses}), p50 ${ms(figures.load.p50Ms)}, p99 ${ms(figures.load.p99Ms)}, ${figures.load.errors} errors`,
+          "",
+          String(serverErrors),
+          "0",
+          serverErrors === 0 && figures.load.errors === 0,
+        ],
+      ];
+    }),
+    ...rows(nlu, "NLU", (latency) => [
+      [
+        `NLU per utterance (${latency.utterances} utterances; first call ${ms(latency.firstCallMs)})`,
+        `p50 ${spread(latency.p50Ms, ms)}`,
+        "",
+        `p99 ${spread(latency.p99Ms, ms)}`,
+        "",
+      ],
+    ]),
   ];
-  if (results.bundles.ok) sections.push(bundleDetails(results.bundles.value));
-  if (results.coldStarts.ok) sections.push(coldStartDetails(results.coldStarts.value));
-  if (results.synth.ok) sections.push(synthDetails(results.synth.value));
-  if (results.throughput.ok)
-    sections.push(throughputDetails(results.throughput.value, config.throughputConnections));
-  if (results.load.ok) sections.push(loadDetails(results.load.value));
-  if (results.nlu.ok) {
-    const nlu = results.nlu.value;
-    sections.push(
-      "## NLU",
-      `Each of the ${nlu.utterances} evaluation utterances timed through \`evaluateNlu\` (the handler's \`converse\`, with the dialog state the case describes), ${nlu.p50Ms.runs} passes after a warm-up pass; each pass gives a p50 and a p99. The first call, which loads the model, took ${ms(nlu.firstCallMs)}.`,
-    );
-  }
-  return `${sections.join("\n\n")}\n`;
+}
+
+const HOW = `## How each figure is taken
+
+- **cdk synth**: \`cdk synth --app <app> --output <fresh dir> --quiet\`, the full app (\`bin/app.ts\`, cdk-nag and CDK's template validation included) interleaved with \`bench/fixtures/bare-app.ts\` (one empty stack), same CLI and cdk.json context. CPU is the CLI's, the app's and everything they start.
+- **Bundles**: built by \`bundleLambda\` (lambda-bundling.ts), the function CDK stages them with. KB = 1000 bytes.
+- **Cold start**: a fresh \`node --enable-source-maps\` process imports the bundle and answers one request through the sandbox's API Gateway model (the Users API: a read of a missing user; the Chatbot API: one message); from the process's start to the reply. Floors, run by run: the empty handler, and one consistent GetItem with the same bundled SDK.
+- **Sandbox**: autocannon in its own process, signed in with a client-credentials token of the sandbox's \`sandbox-admin-client\`; direct = the store's consistent GetItem from its own process to the same DynamoDB Local. The load run mixes reads, lists, prefix searches, creates, renames and deliberate conflicts (409).
+- **NLU**: each evaluation utterance through \`evaluateNlu\`, passes after a warm-up pass; each pass gives a p50 and a p99.`;
+
+export function renderReport(results: BenchResults): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  const header = ["Measurement", "Measured", "Baseline", "Result", "Target", "Met"];
+  const table = [
+    line(header),
+    line(header.map(() => "---")),
+    ...summaryRows(results).map(([m, measured, baseline, result, target, met]) =>
+      line([m, measured, baseline, result, target, met === undefined ? "" : met ? "yes" : "**no**"]),
+    ),
+  ].join("\n");
+  const { machine } = results;
+  return [
+    "# Benchmark results",
+    `Written by \`npm run bench${results.quick ? ":quick" : ""}\` at ${results.generatedAt} on Node ${machine.node}, ${machine.cpus} CPUs (load average at start ${machine.loadAverage.map((load) => load.toFixed(1)).join(" / ")}). Each figure is the median (min–max) of several runs; ratios are taken run by run against the baseline run next to it. Absolute times belong to this machine; the ratios are the point.`,
+    table,
+    HOW,
+  ]
+    .join("\n\n")
+    .concat("\n");
 }

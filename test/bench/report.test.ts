@@ -1,139 +1,67 @@
-// The bench's pure parts: its statistics, the lost-write check, and the report and chart it writes.
-// No timings are asserted: they belong to the machine, not to the code.
+// The bench's report: each figure against its target, and a failed measurement reported instead of dropped.
 import { describe, expect, it } from "vitest";
-import { renderChart } from "../../bench/chart";
-import { benchConfig } from "../../bench/config";
-import { checkPoolUser } from "../../bench/load-verify";
-import type { PoolUser, UserRecord } from "../../bench/load-workload";
-import { renderMarkdown } from "../../bench/report";
-import type { BenchResults } from "../../bench/results";
-import { pairedRatios, percentile, summarize } from "../../bench/stats";
-import { summaryRows } from "../../bench/summary";
+import type { Summary } from "../../bench/measure";
+import { type BenchResults, renderReport, summaryRows } from "../../bench/report";
 
-const record = (version: number, displayName = `v${version}`): UserRecord => ({
-  username: "pool-1",
-  email: "pool-1@load.example",
-  displayName,
-  createdAt: "2026-01-01T00:00:00.000Z",
-  updatedAt: `2026-01-01T00:00:0${version}.000Z`,
-  version,
+const summary = (median: number): Summary => ({ median, min: median, max: median, runs: 1 });
+const coldStart = (getItemRatio?: number) => ({
+  totalMs: summary(130),
+  emptyMs: summary(60),
+  vsEmpty: summary(130 / 60),
+  getItem: getItemRatio === undefined ? undefined : { totalMs: summary(100), ratio: summary(getItemRatio) },
+  status: 404,
 });
-
-function poolUser(acknowledgedVersions: number[], unknownOutcomes = 0): PoolUser {
-  return {
-    username: "pool-1",
-    email: "pool-1@load.example",
-    mover: false,
-    lastSeenVersion: 1,
-    acknowledged: new Map(acknowledgedVersions.map((version) => [version, record(version)])),
-    duplicateVersions: 0,
-    unknownOutcomes,
-  };
-}
-
-describe("stats", () => {
-  it("pairs each run with the baseline run taken next to it", () => {
-    expect(pairedRatios([20, 30, 12], [10, 10, 12])).toEqual({ median: 2, min: 1, max: 3, runs: 3 });
-  });
-
-  it("summarizes with the median of an even count as the mean of the middle two", () => {
-    expect(summarize([4, 1, 3, 2])).toEqual({ median: 2.5, min: 1, max: 4, runs: 4 });
-  });
-
-  it("takes percentiles by nearest rank, always one of the samples", () => {
-    const samples = Array.from({ length: 100 }, (_, i) => i + 1);
-    expect(percentile(samples, 50)).toBe(50);
-    expect(percentile(samples, 99)).toBe(99);
-    expect(percentile([7], 99)).toBe(7);
-  });
-});
-
-describe("the load run's lost-write check", () => {
-  it("accepts a user whose final version is exactly its acknowledged updates", () => {
-    expect(checkPoolUser(poolUser([2, 3, 4]), record(4))).toEqual({
-      acknowledged: 3,
-      lost: 0,
-      mismatched: false,
-    });
-  });
-
-  it("counts an acknowledged update the final version does not account for as lost", () => {
-    expect(checkPoolUser(poolUser([2, 3, 4]), record(3)).lost).toBe(1);
-  });
-
-  it("counts two acknowledged updates that report the same version as a lost update", () => {
-    const user = { ...poolUser([2, 3]), duplicateVersions: 1 };
-    expect(checkPoolUser(user, record(3)).lost).toBe(1);
-  });
-
-  it("flags a final record that differs from the answer that produced its version", () => {
-    expect(checkPoolUser(poolUser([2]), record(2, "someone else")).mismatched).toBe(true);
-  });
-
-  it("flags an update applied though no answer acknowledged it", () => {
-    expect(checkPoolUser(poolUser([2]), record(3)).mismatched).toBe(true);
-  });
-
-  it("allows updates of unknown outcome to have been applied", () => {
-    expect(checkPoolUser(poolUser([2], 1), record(3))).toEqual({
-      acknowledged: 1,
-      lost: 0,
-      mismatched: false,
-    });
-  });
-});
-
-describe("the report", () => {
-  const summary = (median: number) => ({ median, min: median, max: median, runs: 1 });
-  const throughput = (sandbox: number, direct: number) => ({
-    sandboxPerSecond: summary(sandbox),
-    handlerPerSecond: summary(sandbox),
-    directPerSecond: summary(direct),
-    failures: 0,
-    cpuMsPerRequest: { sandbox: summary(3), handler: summary(2), direct: summary(1) },
-  });
-  const results: BenchResults = {
-    generatedAt: "2026-01-01T00:00:00.000Z",
-    config: benchConfig(true),
-    machine: { node: "v20.0.0", cpus: 2, loadAverageAtStart: [1, 1, 1] },
-    synth: { ok: false, error: "cdk synth exited with 1" },
-    bundles: { ok: false, error: "not measured" },
-    coldStarts: { ok: false, error: "not measured" },
-    throughput: {
-      ok: true,
-      value: {
-        get: { ...throughput(70, 100), share: summary(0.7) },
-        create: { ...throughput(50, 100), share: summary(0.5) },
+const results: BenchResults = {
+  generatedAt: "2026-01-01T00:00:00.000Z",
+  quick: true,
+  machine: { node: "v20.0.0", cpus: 2, loadAverage: [1, 1, 1] },
+  synth: { ok: false, error: "cdk synth exited with 1\nstack trace" },
+  bundles: { ok: false, error: "not measured" },
+  coldStarts: { ok: true, value: { usersApi: coldStart(1.3), chatbotApi: coldStart() } },
+  sandbox: {
+    ok: true,
+    value: {
+      getPerSecond: summary(700),
+      directGetPerSecond: summary(1000),
+      getShare: summary(0.7),
+      listPerSecond: summary(400),
+      prefixPerSecond: summary(380),
+      load: {
+        seconds: 5,
+        connections: 50,
+        requests: 900,
+        perSecond: 180,
+        statusCounts: { 200: 800, 409: 99, 502: 1 },
+        p50Ms: 20,
+        p99Ms: 90,
+        errors: 0,
       },
     },
-    load: { ok: false, error: "not measured" },
-    nlu: { ok: true, value: { utterances: 3, firstCallMs: 5, p50Ms: summary(0.1), p99Ms: summary(2) } },
-  };
+  },
+  nlu: { ok: true, value: { utterances: 3, firstCallMs: 5, p50Ms: summary(0.1), p99Ms: summary(2) } },
+};
+const row = (start: string) => summaryRows(results).find(([measurement]) => measurement.startsWith(start));
 
-  it("marks each target met or missed, and reports a failed measurement instead of dropping it", () => {
-    const rows = summaryRows(results);
-    expect(rows.find((row) => row.measurement.includes("GET"))?.met).toBe(true);
-    expect(rows.find((row) => row.measurement.includes("POST"))?.met).toBe(false);
-    expect(rows.find((row) => row.measurement === "cdk synth")?.measured).toBe(
-      "failed: cdk synth exited with 1",
-    );
+describe("the bench report", () => {
+  it("holds the Users API's cold start to its GetItem floor and keeps the empty handler's ratio beside it", () => {
+    expect(row("Users API cold init + first reply (404) vs one GetItem")?.[5]).toBe(true);
+    expect(row("Users API cold init + first reply (404) vs empty handler")?.[3]).toBe("2.17×");
+    expect(row("Chatbot API cold init + first reply (404) vs one GetItem")).toBeUndefined();
+    expect(row("Chatbot API cold init + first reply (404) vs empty handler")?.[5]).toBeUndefined();
   });
 
-  it("writes markdown that links the chart, and an SVG", () => {
-    expect(renderMarkdown(results, "table")).toContain("](latest.svg)");
-    const svg = renderChart(results);
-    expect(svg.startsWith("<svg")).toBe(true);
-    expect(svg).toContain("Sandbox POST vs direct");
+  it("counts every 5xx of the load run as a miss", () => {
+    const load = row("Load 5 s at 50 connections: 5xx");
+    expect(load?.[3]).toBe("1");
+    expect(load?.[5]).toBe(false);
   });
 
-  it("draws a floor beaten by far inside the chart, not left of it", () => {
-    const faster = { ...throughput(110, 100), share: summary(1.1) };
-    const svg = renderChart({
-      ...results,
-      throughput: { ok: true, value: { get: faster, create: faster } },
-    });
-    const valueLabelX = Number(/<text x="([\d.]+)"[^>]*>110 %/.exec(svg)?.[1]);
-    const barStartX = Number(/<rect x="([\d.]+)"/.exec(svg)?.[1]);
-    expect(valueLabelX).toBeGreaterThan(barStartX);
+  it("puts the prefix search's rate beside the plain list's", () => {
+    expect(row("Sandbox prefix search vs plain list")?.slice(1, 4)).toEqual(["380/s", "400/s", "95 %"]);
+  });
+
+  it("reports a failed measurement with its first line instead of dropping it", () => {
+    expect(row("cdk synth")?.[1]).toBe("failed: cdk synth exited with 1");
+    expect(renderReport(results)).toContain("| cdk synth | failed: cdk synth exited with 1 |");
   });
 });
