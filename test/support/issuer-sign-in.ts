@@ -14,7 +14,9 @@ export function credentialsOf(name: SandboxPersonName): { username: string; pass
 /** On the issuer's page (the app already sent the browser there): types the credentials and submits. */
 export async function submitIssuerSignIn(page: Page, name: SandboxPersonName): Promise<void> {
   const { username, password } = credentialsOf(name);
-  await page.getByLabel("Username").fill(username);
+  // The app's own page has a "Username" field too: wait for the issuer's page, the one asking for a password.
+  await page.getByLabel("Password").waitFor();
+  await page.getByLabel("Username", { exact: true }).fill(username);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
 }
