@@ -1,10 +1,10 @@
 // Who may use the APIs: the operators' Cognito user pool, its managed-login domain, the SPA's and the pipeline's
 // app clients, and the rules API Gateway's JWT authorizers check tokens with.
-import { createHash } from "node:crypto";
-import { Duration, Lazy, RemovalPolicy, Stack } from "aws-cdk-lib";
+import { Duration, RemovalPolicy, Stack } from "aws-cdk-lib";
 import * as cognito from "aws-cdk-lib/aws-cognito";
 import * as iam from "aws-cdk-lib/aws-iam";
 import { Construct } from "constructs";
+import { resourceFingerprint } from "../../shared/infrastructure/resource-fingerprint";
 import type { JwtAuthorizerRules } from "../../shared/jwt-authorizer-rules";
 import {
   ADMINS_GROUP,
@@ -182,15 +182,9 @@ export class Identity extends Construct {
     this.spaScope = SPA_SCOPES.map((scope) => scope.scopeName).join(" ");
     this.signInOrigins = [issuerOrigin, this.signInDomain];
 
-    const spaClientResource = this.spaClient.node.defaultChild as cognito.CfnUserPoolClient;
-    this.spaClientFingerprint = Lazy.string({
-      // Computed when the consuming template is written, after every construct has set its properties.
-      produce: () =>
-        createHash("sha256")
-          .update(JSON.stringify(stack.resolve(spaClientResource._toCloudFormation())))
-          .digest("hex")
-          .slice(0, 16),
-    });
+    this.spaClientFingerprint = resourceFingerprint(
+      this.spaClient.node.defaultChild as cognito.CfnUserPoolClient,
+    );
 
     if (props.secretReaderAccount !== undefined) {
       const reader = new iam.Role(this, "SmokeTestSecretReader", {
