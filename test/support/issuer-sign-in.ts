@@ -5,10 +5,14 @@ import { usersLoaded } from "./browser";
 
 export type SandboxPersonName = "admin" | "viewer";
 
-export function credentialsOf(name: SandboxPersonName): { username: string; password: string } {
+export function credentialsOf(name: SandboxPersonName): {
+  username: string;
+  password: string;
+  email: string;
+} {
   const person = SANDBOX_PEOPLE.find((p) => p.username === name);
   if (!person) throw new Error(`the sandbox issuer seeds no ${name}`);
-  return { username: person.username, password: person.password };
+  return { username: person.username, password: person.password, email: person.email };
 }
 
 /** On the issuer's page (the app already sent the browser there): types the credentials and submits. */
@@ -32,4 +36,10 @@ export async function signInThroughIssuer(
   await submitIssuerSignIn(page, name);
   await page.waitForURL((url) => url.origin === new URL(appUrl).origin && !url.searchParams.has("code"));
   await usersLoaded(page);
+}
+
+/** The page header's "Signed in as <name> <role>" line, whatever the spacing between its parts. */
+export function signedInAs(name: string, role: string): RegExp {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`Signed in as ${literal(name)}\\s+${literal(role)}`);
 }

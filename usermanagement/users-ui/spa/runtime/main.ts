@@ -67,7 +67,7 @@ function openWorkspace(session: Session): void {
       return session.signInAgain();
     },
   });
-  const operator = operatorFrom(session.claims());
+  const operator = operatorFrom(session.claims(), session.profile());
   showAccount(operator, session);
   const canChange = mayChangeUsers(operator);
   byId("create-user-form").hidden = !canChange;

@@ -1,5 +1,5 @@
-// Who is signed in and what they may do, read from the access token's claims as Cognito writes them
-// (`username`, `cognito:groups`). This only shapes the page: the Users API decides for itself and answers 403.
+// Who is signed in and what they may do. The role comes from the access token's groups as Cognito writes them
+// (`cognito:groups`); this only shapes the page: the Users API decides for itself and answers 403.
 import { ADMINS_GROUP } from "../../../shared/runtime/access";
 
 export type Role = "admin" | "viewer";
@@ -9,10 +9,20 @@ export interface Operator {
   readonly role: Role;
 }
 
-export function operatorFrom(claims: Readonly<Record<string, unknown>>): Operator {
-  const groups = claims["cognito:groups"];
+/**
+ * The operator from the access token's claims and the ID token's. The name is the email address when the ID
+ * token has one: a Cognito pool whose sign-in name is the email gives each person a generated UUID as
+ * `username`, which would mean nothing on screen.
+ */
+export function operatorFrom(
+  accessClaims: Readonly<Record<string, unknown>>,
+  idClaims: Readonly<Record<string, unknown>> = {},
+): Operator {
+  const groups = accessClaims["cognito:groups"];
   const isAdmin = Array.isArray(groups) && groups.includes(ADMINS_GROUP);
-  const name = [claims.username, claims.sub].find((value) => typeof value === "string" && value !== "");
+  const name = [idClaims.email, accessClaims.username, accessClaims.sub].find(
+    (value) => typeof value === "string" && value !== "",
+  );
   return { name: (name as string | undefined) ?? "unknown", role: isAdmin ? "admin" : "viewer" };
 }
 

@@ -18,6 +18,8 @@ export interface Session {
   accessToken(): string;
   /** The access token's claims, decoded for display only: the APIs verify the token themselves. */
   claims(): Readonly<Record<string, unknown>>;
+  /** The ID token's claims, as oidc-client-ts read them at sign-in. */
+  profile(): Readonly<Record<string, unknown>>;
   /** Renews the tokens with the refresh token; `undefined` when that is not possible any more. */
   renew(): Promise<string | undefined>;
   /** Sends the browser to the issuer's sign-in page, coming back to where it is now. */
@@ -79,6 +81,7 @@ function openSession(manager: UserManager, config: SpaConfig, signedIn: User): S
   return {
     accessToken: () => user.access_token,
     claims: () => decodeClaims(user.access_token),
+    profile: () => user.profile,
     renew: () => {
       // Several calls failing at once share one renewal: a refresh token may be good for one use only.
       renewal ??= (user.refresh_token ? manager.signinSilent() : Promise.resolve(null))

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { screenshot } from "../../../../support/browser";
 import { chat } from "../../../../support/chat-panel";
+import { credentialsOf, signedInAs } from "../../../../support/issuer-sign-in";
 import { createUserDirectly } from "../../../../support/sandbox-users";
 import { useUiUnderTest } from "../../../../support/ui-under-test";
 
@@ -27,7 +28,9 @@ describe("the README screenshot", () => {
     await app.page.getByLabel("Message").blur();
 
     const rows = await app.page.locator("#users-table tbody tr").count();
-    expect(await app.page.locator("#account").textContent()).toMatch(/Signed in as admin\s+\(admin\)/);
+    expect(await app.page.locator("#account").textContent()).toMatch(
+      signedInAs(credentialsOf("admin").email, "(admin)"),
+    );
     expect(await app.page.getByLabel("Search by username or email").isVisible()).toBe(true);
     const transcript = await app.page.locator("#chat-transcript li").allTextContents();
     expect(rows).toBe(5);

@@ -6,7 +6,7 @@ import { SPA_CLIENT_ID } from "../../../../../sandbox/issuer/accounts";
 import { seriousAccessibilityViolations } from "../../../../support/axe";
 import { screenshot, usersLoaded } from "../../../../support/browser";
 import { chat } from "../../../../support/chat-panel";
-import { submitIssuerSignIn } from "../../../../support/issuer-sign-in";
+import { credentialsOf, signedInAs, submitIssuerSignIn } from "../../../../support/issuer-sign-in";
 import { createUserDirectly, machineToken, readUser } from "../../../../support/sandbox-users";
 import { useUiUnderTest } from "../../../../support/ui-under-test";
 
@@ -79,7 +79,9 @@ describe("signing in and out", () => {
     // The authorization response is gone from the address; the app's own search is kept.
     expect(app.page.url()).toBe(`${ui.url}/?q=adm`);
     expect(await app.page.getByLabel("Search by username or email").inputValue()).toBe("adm");
-    expect(await app.page.locator("#account").textContent()).toMatch(/Signed in as admin\s+\(admin\)/);
+    expect(await app.page.locator("#account").textContent()).toMatch(
+      signedInAs(credentialsOf("admin").email, "(admin)"),
+    );
     expect(await app.page.getByRole("button", { name: "Add user" }).isVisible()).toBe(true);
     expect(usersCalls.length).toBeGreaterThan(0);
     for (const call of usersCalls)
@@ -96,7 +98,7 @@ describe("signing in and out", () => {
     await page.locator('#users-table tbody tr[data-username="seen.only"]').waitFor();
 
     expect(await page.locator("#account").textContent()).toMatch(
-      /Signed in as viewer\s+\(viewer: read only\)/,
+      signedInAs(credentialsOf("viewer").email, "(viewer: read only)"),
     );
     expect(await page.locator("#create-user-form").isHidden()).toBe(true);
     expect(await page.locator("#users-table button").count()).toBe(0);
