@@ -19,6 +19,12 @@ export const LAMBDAS = {
     entry: entry("../usermanagement/chatbot-api/nlp/runtime/handler.ts"),
     budget: 100_000,
   },
+  /** The design not taken: the Lambda runtime's own SDK (what `bundleAwsSDK: false` would deploy). */
+  usersApiRuntimeSdk: {
+    label: "Users API with the runtime's SDK",
+    entry: entry("../usermanagement/users-api/api/runtime/handler.ts"),
+    budget: undefined,
+  },
   emptyHandler: { label: "Empty handler", entry: entry("./fixtures/empty-handler.ts"), budget: undefined },
   getItemHandler: { label: "One GetItem", entry: entry("./fixtures/get-item-handler.ts"), budget: undefined },
 } as const;
@@ -42,7 +48,13 @@ export function measureBundles(workDir: string): BundlesResult {
   for (const name of Object.keys(LAMBDAS) as LambdaName[]) {
     const outDir = join(workDir, name);
     mkdirSync(outDir, { recursive: true });
-    const { metafile } = bundleLambda(LAMBDAS[name].entry, outDir, { metafile: true, logLevel: "silent" });
+    // Left external, the SDK resolves from the project's node_modules when the bundle runs, as from the runtime's.
+    const external = name === "usersApiRuntimeSdk" ? ["@aws-sdk/*", "@smithy/*"] : [];
+    const { metafile } = bundleLambda(LAMBDAS[name].entry, outDir, {
+      metafile: true,
+      logLevel: "silent",
+      external,
+    });
     const [, output] =
       Object.entries(metafile?.outputs ?? {}).find(([path]) => path.endsWith(LAMBDA_BUNDLE_FILE)) ?? [];
     if (!output) throw new Error(`esbuild wrote no ${LAMBDA_BUNDLE_FILE} for ${name}`);

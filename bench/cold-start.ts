@@ -21,6 +21,8 @@ const CHAT = {
   },
 };
 
+export type ColdStartSubject = "usersApi" | "usersApiRuntimeSdk" | "chatbotApi";
+
 export interface ColdStart {
   readonly totalMs: Summary;
   readonly emptyMs: Summary;
@@ -37,7 +39,7 @@ export async function measureColdStarts(
   runs: number,
   workDir: string,
   env: NodeJS.ProcessEnv,
-): Promise<Record<"usersApi" | "chatbotApi", ColdStart>> {
+): Promise<Record<ColdStartSubject, ColdStart>> {
   const runner = join(workDir, "cold-start-child.mjs");
   buildSync({
     entryPoints: [new URL("./cold-start-child.ts", import.meta.url).pathname],
@@ -58,9 +60,9 @@ export async function measureColdStarts(
     );
     return JSON.parse(lastLine) as { totalMs: number; status: number };
   };
-  const measure = async (name: "usersApi" | "chatbotApi", subject: typeof USERS_READ): Promise<ColdStart> => {
+  const measure = async (name: ColdStartSubject, subject: typeof USERS_READ): Promise<ColdStart> => {
     const [total, empty, getItem]: number[][] = [[], [], []];
-    const readsTable = name === "usersApi";
+    const readsTable = name !== "chatbotApi";
     let status = 0;
     for (let run = 0; run < runs; run++) {
       const answer = await once(name, subject);
@@ -77,5 +79,9 @@ export async function measureColdStarts(
       status,
     };
   };
-  return { usersApi: await measure("usersApi", USERS_READ), chatbotApi: await measure("chatbotApi", CHAT) };
+  return {
+    usersApi: await measure("usersApi", USERS_READ),
+    usersApiRuntimeSdk: await measure("usersApiRuntimeSdk", USERS_READ),
+    chatbotApi: await measure("chatbotApi", CHAT),
+  };
 }

@@ -1,6 +1,6 @@
 // The report: one table of every figure against its baseline and target, and how each was taken.
 import { type Bundle, LAMBDAS } from "./bundles";
-import type { ColdStart } from "./cold-start";
+import type { ColdStart, ColdStartSubject } from "./cold-start";
 import { COLD_START_TARGET_RATIO } from "./cold-start";
 import type { Summary } from "./measure";
 import type { NluLatency } from "./nlu";
@@ -21,7 +21,7 @@ export interface BenchResults {
     readonly lambdas: Record<keyof typeof LAMBDAS, Bundle>;
     readonly spa: { bytes: number; gzipBytes: number };
   }>;
-  readonly coldStarts: Outcome<Record<"usersApi" | "chatbotApi", ColdStart>>;
+  readonly coldStarts: Outcome<Record<ColdStartSubject, ColdStart>>;
   readonly sandbox: Outcome<SandboxFigures>;
   readonly nlu: Outcome<NluLatency>;
 }
@@ -85,11 +85,20 @@ export function summaryRows(results: BenchResults): Row[] {
           bytes <= budget,
         ];
       }),
+      [
+        "Users API bundle with the runtime's SDK (not deployed)",
+        kb(lambdas.usersApiRuntimeSdk.bytes),
+        "",
+        kb(lambdas.usersApiRuntimeSdk.bytes),
+        "",
+      ],
       ["Users UI SPA (JS + CSS + HTML)", `${kb(spa.bytes)} raw`, "", `${kb(spa.gzipBytes)} gzip`, ""],
     ]),
     ...rows(coldStarts, "cold starts", (starts) =>
-      (["usersApi", "chatbotApi"] as const).flatMap((name): Row[] => {
+      (["usersApi", "usersApiRuntimeSdk", "chatbotApi"] as const).flatMap((name): Row[] => {
         const { totalMs, emptyMs, vsEmpty, getItem, status } = starts[name];
+        // The target is the Users API's as deployed; the runtime-SDK variant is the design not taken.
+        const target = name === "usersApi";
         const label = `${LAMBDAS[name].label} cold init + first reply (${status})`;
         return [
           ...(getItem
@@ -99,8 +108,8 @@ export function summaryRows(results: BenchResults): Row[] {
                   spread(totalMs, ms),
                   spread(getItem.totalMs, ms),
                   spread(getItem.ratio, times),
-                  `≤ ${times(COLD_START_TARGET_RATIO)}`,
-                  getItem.ratio.median <= COLD_START_TARGET_RATIO,
+                  target ? `≤ ${times(COLD_START_TARGET_RATIO)}` : "",
+                  target ? getItem.ratio.median <= COLD_START_TARGET_RATIO : undefined,
                 ] as Row,
               ]
             : []),

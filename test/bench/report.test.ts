@@ -17,7 +17,10 @@ const results: BenchResults = {
   machine: { node: "v20.0.0", cpus: 2, loadAverage: [1, 1, 1] },
   synth: { ok: false, error: "cdk synth exited with 1\nstack trace" },
   bundles: { ok: false, error: "not measured" },
-  coldStarts: { ok: true, value: { usersApi: coldStart(1.3), chatbotApi: coldStart() } },
+  coldStarts: {
+    ok: true,
+    value: { usersApi: coldStart(1.3), usersApiRuntimeSdk: coldStart(1.6), chatbotApi: coldStart() },
+  },
   sandbox: {
     ok: true,
     value: {
@@ -47,6 +50,9 @@ describe("the bench report", () => {
     expect(row("Users API cold init + first reply (404) vs one GetItem")?.[5]).toBe(true);
     expect(row("Users API cold init + first reply (404) vs empty handler")?.[3]).toBe("2.17×");
     expect(row("Chatbot API cold init + first reply (404) vs one GetItem")).toBeUndefined();
+    expect(
+      row("Users API with the runtime's SDK cold init + first reply (404) vs one GetItem")?.slice(3),
+    ).toEqual(["1.60×", "", undefined]);
     expect(row("Chatbot API cold init + first reply (404) vs empty handler")?.[5]).toBeUndefined();
   });
 
