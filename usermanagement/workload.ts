@@ -76,6 +76,7 @@ export class UserManagement {
       ...stack("UsersUI"),
       usersApiEndpoint: this.usersApi.apiEndpoint,
       chatbotApiEndpoint: this.chatbotApi.apiEndpoint,
+      apiEndpointFingerprints: [this.usersApi.apiEndpointFingerprint, this.chatbotApi.apiEndpointFingerprint],
       spaConfig: {
         authority: identity.authorizerRules.issuer,
         clientId: identity.spaClient.userPoolClientId,

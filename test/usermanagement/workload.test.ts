@@ -1,6 +1,7 @@
 // The workload container: one stack per component, named after the namespace, with every setting passed through.
 
 import { Match, Template } from "aws-cdk-lib/assertions";
+import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import { describe, expect, it } from "vitest";
 import { UserManagement } from "../../usermanagement/workload";
@@ -81,5 +82,31 @@ describe("UserManagement", () => {
       "Acme-ChatbotAPI",
       "Acme-UsersAPI",
     ]);
+  }, 120_000);
+
+  it("changes the UI's template when an API's HTTP API is replaced, so a deployment re-reads its endpoint", () => {
+    const distributionComment = (replaceUsersHttpApi: boolean) => {
+      const workload = new UserManagement(testApp(), {
+        stackNamespace: "Acme",
+        databaseBillingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      });
+      if (replaceUsersHttpApi) {
+        // A new logical id is how a refactoring replaces a resource: a new API, a new execute-api host.
+        const httpApi = workload.usersApi.node
+          .findAll()
+          .find((construct) => construct instanceof apigwv2.CfnApi) as apigwv2.CfnApi;
+        httpApi.overrideLogicalId("RenamedUsersHttpApi");
+      }
+      const ui = Template.fromStack(workload.usersUi);
+      const [distribution] = Object.values(ui.findResources("AWS::CloudFront::Distribution"));
+      return distribution.Properties.DistributionConfig.Comment as string;
+    };
+
+    const before = distributionComment(false);
+    const after = distributionComment(true);
+
+    expect(before).toMatch(/^Users UI \(Acme-UsersUI\) · APIs [0-9a-f]{16} [0-9a-f]{16}$/);
+    expect(after).not.toBe(before);
+    expect(distributionComment(false)).toBe(before);
   }, 120_000);
 });

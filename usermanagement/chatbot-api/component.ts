@@ -26,6 +26,8 @@ export interface ChatbotAPIProps extends StackProps {
 export class ChatbotAPI extends Stack {
   /** Base URL of the Chatbot API (ends in `/`); the chat is at `api/chat`. */
   readonly apiEndpoint: string;
+  /** Changes whenever the HTTP API could be replaced (a new endpoint): see LambdaHttpApi.urlFingerprint. */
+  readonly apiEndpointFingerprint: string;
   /** The output holding `apiEndpoint`, for consumers outside CloudFormation (the pipeline's smoke test). */
   readonly apiEndpointOutput: CfnOutput;
 
@@ -46,6 +48,7 @@ export class ChatbotAPI extends Stack {
     });
 
     this.apiEndpoint = nlp.url;
+    this.apiEndpointFingerprint = nlp.urlFingerprint;
     this.apiEndpointOutput = new CfnOutput(this, "APIEndpoint", {
       value: nlp.url,
       description: "Base URL of the Chatbot API",

@@ -32,6 +32,8 @@ export interface UsersAPIProps extends StackProps {
 export class UsersAPI extends Stack {
   /** Base URL of the Users API (ends in `/`); the users are under `api/users`. */
   readonly apiEndpoint: string;
+  /** Changes whenever the HTTP API could be replaced (a new endpoint): see LambdaHttpApi.urlFingerprint. */
+  readonly apiEndpointFingerprint: string;
   /** The operators' user pool, its clients and the token rules both APIs enforce. */
   readonly identity: Identity;
   /** Outputs for consumers outside CloudFormation (the pipeline's smoke test). */
@@ -68,6 +70,7 @@ export class UsersAPI extends Stack {
     });
 
     this.apiEndpoint = api.url;
+    this.apiEndpointFingerprint = api.urlFingerprint;
     this.apiEndpointOutput = new CfnOutput(this, "APIEndpoint", {
       value: api.url,
       description: "Base URL of the Users API",

@@ -18,6 +18,13 @@ export interface UsersUIProps extends StackProps {
   /** Base URL of the Chatbot API (from the Chatbot API stack). */
   readonly chatbotApiEndpoint: string;
   /**
+   * The APIs' `apiEndpointFingerprint`s. The endpoints arrive as weak references, which CloudFormation reads only
+   * when this stack's template changes; with these in the template, it changes whenever an API could have a new
+   * endpoint, so the next `cdk deploy --all` (or pipeline run) redeploys this stack and re-reads them.
+   * @default [] - the UI follows a replaced API only when its own template changes for another reason
+   */
+  readonly apiEndpointFingerprints?: readonly string[];
+  /**
    * The SPA's sign-in settings, served as `/config.json`.
    * @default - no config.json is deployed
    */
@@ -49,10 +56,6 @@ export interface UsersUIProps extends StackProps {
    * @default - the distribution's `*.cloudfront.net` domain
    */
   readonly customDomain?: CdnProps["customDomain"];
-  /**
-   * @deprecated The UI follows `retention` alone; this is ignored and goes once the workload stops passing it.
-   */
-  readonly production?: boolean;
 }
 
 export class UsersUI extends Stack {
@@ -74,6 +77,7 @@ export class UsersUI extends Stack {
         { endpoint: props.usersApiEndpoint, routes: USERS_API_ROUTES },
         { endpoint: props.chatbotApiEndpoint, routes: CHATBOT_API_ROUTES },
       ],
+      apiEndpointFingerprints: props.apiEndpointFingerprints,
       signInOrigins: props.signInOrigins,
       customDomain: props.customDomain,
       logBucket: accessLogs.bucket,

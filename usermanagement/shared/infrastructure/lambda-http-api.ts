@@ -10,6 +10,7 @@ import { JWT_IDENTITY_SOURCE, type JwtAuthorizerRules } from "../jwt-authorizer-
 import type { ApiResource } from "../runtime/api-router";
 import { httpApiRoutes } from "../runtime/http-api-routes";
 import { lambdaFunction } from "./lambda-function";
+import { resourceFingerprint } from "./resource-fingerprint";
 
 export interface LambdaHttpApiProps {
   /** Tokens every route requires: API Gateway answers 401 before the function runs unless one passes these. */
@@ -47,6 +48,11 @@ export class LambdaHttpApi extends Construct {
   readonly httpApi: apigwv2.HttpApi;
   /** The API's base URL, ending in `/`. */
   readonly url: string;
+  /**
+   * Changes whenever the HTTP API could be replaced and so get a new URL: a consumer that reads `url` through a
+   * weak cross-stack reference writes it into its template to be redeployed, and re-read the URL, with it.
+   */
+  readonly urlFingerprint: string;
 
   constructor(scope: Construct, id: string, props: LambdaHttpApiProps) {
     super(scope, id);
@@ -94,5 +100,6 @@ export class LambdaHttpApi extends Construct {
       });
     }
     this.url = stage.url;
+    this.urlFingerprint = resourceFingerprint(this.httpApi.node.defaultChild as apigwv2.CfnApi);
   }
 }

@@ -29,6 +29,8 @@ export class API extends Construct {
   readonly httpApi: apigwv2.HttpApi;
   /** Base URL of the API, ending in `/`; users are under `api/users`. */
   readonly url: string;
+  /** See LambdaHttpApi.urlFingerprint. */
+  readonly urlFingerprint: string;
 
   constructor(scope: Construct, id: string, props: APIProps) {
     super(scope, id);
@@ -68,5 +70,6 @@ export class API extends Construct {
     this.function = api.function;
     this.httpApi = api.httpApi;
     this.url = api.url;
+    this.urlFingerprint = api.urlFingerprint;
   }
 }

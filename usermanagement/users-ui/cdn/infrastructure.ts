@@ -25,6 +25,12 @@ export interface CdnProps {
   /** The APIs on the UI's own origin, each behind its routes' path pattern. */
   readonly apis: readonly DistributedApi[];
   /**
+   * Digests that change whenever an API could have a new endpoint, written into the distribution's comment so
+   * that CloudFormation updates it, re-reading the endpoints' weak references (see UsersUIProps).
+   * @default [] - none
+   */
+  readonly apiEndpointFingerprints?: readonly string[];
+  /**
    * Origins the SPA signs in with (discovery, keys, token endpoint), allowed in the CSP's `connect-src`.
    * @default [] - the SPA may connect to its own origin only
    */
@@ -96,7 +102,10 @@ export class Cdn extends Construct {
       props.apis.map((api) => [api.routes.pathPattern, apiBehavior(api.endpoint, securityHeaders)]),
     );
     this.distribution = new cloudfront.Distribution(this, "Distribution", {
-      comment: `Users UI (${Stack.of(this).stackName})`,
+      comment: [
+        `Users UI (${Stack.of(this).stackName})`,
+        ...(props.apiEndpointFingerprints?.length ? [`APIs ${props.apiEndpointFingerprints.join(" ")}`] : []),
+      ].join(" · "),
       defaultBehavior: {
         origin: origins.S3BucketOrigin.withOriginAccessControl(props.siteBucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
