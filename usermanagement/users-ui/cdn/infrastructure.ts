@@ -188,7 +188,7 @@ function deliverAccessLogs(
     deliverySourceName: source.ref,
     deliveryDestinationArn: destination.attrArn,
   });
-  delivery.addDependency(source);
+  delivery.addResourceDependency(source);
   if (Token.isUnresolved(stack.region)) {
     const inLogsRegion = new CfnCondition(scope, "InCloudFrontLogsRegion", {
       expression: Fn.conditionEquals(Aws.REGION, CLOUDFRONT_LOGS_REGION),
