@@ -27,7 +27,7 @@ describe("npm run diff", () => {
     expect(result.stdout + result.stderr).toMatch(
       /There were no differences|Number of stacks with differences: 0/,
     );
-  });
+  }, 300_000);
 
   it("says so when the base is not a commit", (context) => {
     skipWithoutGitHistory(context);
