@@ -1,5 +1,5 @@
 // The sign-in URL registration as the UI stack deploys it: what it is given, what it may do, and when it re-runs.
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Stack, Validations } from "aws-cdk-lib";
@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Identity } from "../../../../usermanagement/users-api/identity/infrastructure";
 import { SignInUrls } from "../../../../usermanagement/users-ui/sign-in/infrastructure";
 import { testApp } from "../../../support/cdk-app";
+import { unacknowledgedFindings } from "../../../support/nag-findings";
 
 const UI_URL = "https://d111111abcdef8.cloudfront.net/";
 
@@ -118,15 +119,7 @@ describe("the sign-in URL registration", () => {
       else process.env.CDK_OUTDIR = previous;
     }
 
-    const report = JSON.parse(readFileSync(join(outdir, "validation-report.json"), "utf8"));
-    const findings = report.pluginReports.flatMap(
-      (plugin: { violations: { ruleName: string; violatingConstructs: { constructPath: string }[] }[] }) =>
-        plugin.violations.flatMap((violation) =>
-          violation.violatingConstructs.map(
-            (construct) => `${violation.ruleName} at ${construct.constructPath}`,
-          ),
-        ),
-    );
+    const findings = unacknowledgedFindings(outdir);
     expect(findings).toEqual([]);
   }, 120_000);
 });
