@@ -3,11 +3,13 @@ import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type HttpApiHandler, invokeHttpApi } from "../../../../../sandbox/api-gateway/http-api";
 import { CHATBOT_API_ROUTES } from "../../../../../usermanagement/chatbot-api/nlp/runtime/routes";
-import { LAMBDA_ESBUILD_OPTIONS } from "../../../../../usermanagement/shared/infrastructure/lambda-bundling";
+import {
+  bundleLambda,
+  LAMBDA_BUNDLE_FILE,
+} from "../../../../../usermanagement/shared/infrastructure/lambda-bundling";
 
 /** The bundle's budget: the model and the engine load in a few milliseconds of a cold start at this size. */
 const BUDGET_BYTES = 100_000;
@@ -16,12 +18,10 @@ let outfile: string;
 let handler: HttpApiHandler;
 
 beforeAll(async () => {
-  outfile = join(mkdtempSync(join(tmpdir(), "chatbot-api-bundle-")), "index.mjs");
-  const result = await build({
-    ...LAMBDA_ESBUILD_OPTIONS,
-    mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
-    entryPoints: ["usermanagement/chatbot-api/nlp/runtime/handler.ts"],
-    outfile,
+  const outDir = mkdtempSync(join(tmpdir(), "chatbot-api-bundle-"));
+  outfile = join(outDir, LAMBDA_BUNDLE_FILE);
+  // The function CDK stages the asset with: the bundle under test is the one that deploys.
+  const result = bundleLambda("usermanagement/chatbot-api/nlp/runtime/handler.ts", outDir, {
     logLevel: "silent",
   });
   expect(result.errors).toEqual([]);

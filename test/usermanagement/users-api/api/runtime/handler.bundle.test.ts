@@ -5,11 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
-import { build } from "esbuild";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { type HttpApiHandler, invokeHttpApi } from "../../../../../sandbox/api-gateway/http-api";
 import { localDynamoDBClient } from "../../../../../sandbox/dynamodb-local";
-import { LAMBDA_ESBUILD_OPTIONS } from "../../../../../usermanagement/shared/infrastructure/lambda-bundling";
+import {
+  bundleLambda,
+  LAMBDA_BUNDLE_FILE,
+} from "../../../../../usermanagement/shared/infrastructure/lambda-bundling";
 import { USERS_API_ROUTES } from "../../../../../usermanagement/users-api/api/runtime/routes";
 import { createTableInput } from "../../../../../usermanagement/users-api/database/table-schema";
 import { ADMIN } from "../../../../support/identities";
@@ -22,14 +24,10 @@ beforeAll(async () => {
   const credentials = { accessKeyId: "bundletest", secretAccessKey: "bundletest" };
   const client = localDynamoDBClient(inject("dynamoDBEndpoint"), { credentials });
   await client.send(new CreateTableCommand(createTableInput(tableName)));
-  const outfile = join(mkdtempSync(join(tmpdir(), "users-api-bundle-")), "index.mjs");
-  const result = await build({
-    ...LAMBDA_ESBUILD_OPTIONS,
-    mainFields: [...LAMBDA_ESBUILD_OPTIONS.mainFields],
-    entryPoints: ["usermanagement/users-api/api/runtime/handler.ts"],
-    outfile,
-    write: true,
-  });
+  const outDir = mkdtempSync(join(tmpdir(), "users-api-bundle-"));
+  const outfile = join(outDir, LAMBDA_BUNDLE_FILE);
+  // The function CDK stages the asset with: the bundle under test is the one that deploys.
+  const result = bundleLambda("usermanagement/users-api/api/runtime/handler.ts", outDir);
   expect(result.errors).toEqual([]);
   bundleText = (await import("node:fs")).readFileSync(outfile, "utf8");
   // What Lambda puts in the environment of a function (the endpoint aside, which points at DynamoDB Local).
