@@ -17,6 +17,7 @@ import {
   type LocalHttpApi,
   MAX_REQUEST_BYTES,
 } from "./api-gateway/http-api";
+import { createJwtAuthorizer } from "./api-gateway/jwt-authorizer";
 import type { PlainRequest, PlainResponse } from "./api-gateway/payload-v2";
 import { loadSandboxApis } from "./apis";
 import { type Distribution, sandboxDistribution } from "./cloudfront/distribution";
@@ -29,7 +30,6 @@ import {
   startDynamoDBLocal,
 } from "./dynamodb-local";
 import { type RunningIssuer, startIssuer } from "./issuer/issuer";
-import { createJwtAuthorizer } from "./jwt-authorizer";
 import { SandboxStartError } from "./start-error";
 
 export interface SandboxOptions {

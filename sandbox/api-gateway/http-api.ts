@@ -4,7 +4,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import type { HttpApiRoutes } from "../../usermanagement/shared/runtime/http-api-routes";
-import type { JwtAuthorizer } from "../jwt-authorizer";
+import type { JwtAuthorizer } from "./jwt-authorizer";
 import {
   type ApiIdentity,
   type AuthorizerContext,

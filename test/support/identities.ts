@@ -1,7 +1,7 @@
 // The callers tests act as: each one's access token in Cognito's shape, rendered into the
 // `requestContext.authorizer` value API Gateway would hand the function for it.
 import type { JWTPayload } from "jose";
-import { type JwtAuthorizerContext, renderAuthorizerContext } from "../../sandbox/jwt-authorizer";
+import { type JwtAuthorizerContext, renderAuthorizerContext } from "../../sandbox/api-gateway/jwt-authorizer";
 import { ADMINS_GROUP, READ_SCOPE, WRITE_SCOPE } from "../../usermanagement/shared/runtime/access";
 
 const ISSUER = "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Example";

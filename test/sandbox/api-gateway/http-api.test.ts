@@ -5,8 +5,8 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { invokeHttpApi, type LocalHttpApi, MAX_REQUEST_BYTES } from "../../../sandbox/api-gateway/http-api";
+import { unauthorized } from "../../../sandbox/api-gateway/jwt-authorizer";
 import type { PlainRequest } from "../../../sandbox/api-gateway/payload-v2";
-import { unauthorized } from "../../../sandbox/jwt-authorizer";
 import { USERS_API_ROUTES } from "../../../usermanagement/users-api/api/runtime/routes";
 
 /** The Users API's routes in front of a function that records its events and answers 200. */

@@ -3,8 +3,11 @@
 // the sandbox issuer's real ones.
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  createJwtAuthorizer,
+  type JwtAuthorizerContext,
+} from "../../../../../sandbox/api-gateway/jwt-authorizer";
 import { type RunningIssuer, startIssuer } from "../../../../../sandbox/issuer/issuer";
-import { createJwtAuthorizer, type JwtAuthorizerContext } from "../../../../../sandbox/jwt-authorizer";
 import { ADMINS_GROUP, READ_SCOPE, WRITE_SCOPE } from "../../../../../usermanagement/shared/runtime/access";
 import { accessOf } from "../../../../../usermanagement/users-api/api/runtime/authorization";
 import { ADMIN, READ_MACHINE, VIEWER, WRITE_MACHINE } from "../../../../support/identities";

@@ -2,14 +2,14 @@
 // its 401 answer, and the claims it hands the function.
 import { decodeJwt, importJWK, type JWK, type JWTPayload, SignJWT, UnsecuredJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { generateSigningKey, type RunningIssuer, startIssuer } from "../../sandbox/issuer/issuer";
 import {
   createJwtAuthorizer,
   type JwtAuthorizer,
   renderAuthorizerContext,
-} from "../../sandbox/jwt-authorizer";
-import { READ_SCOPE, WRITE_SCOPE } from "../../usermanagement/shared/runtime/access";
-import { clientCredentials } from "../support/issuer-client";
+} from "../../../sandbox/api-gateway/jwt-authorizer";
+import { generateSigningKey, type RunningIssuer, startIssuer } from "../../../sandbox/issuer/issuer";
+import { READ_SCOPE, WRITE_SCOPE } from "../../../usermanagement/shared/runtime/access";
+import { clientCredentials } from "../../support/issuer-client";
 
 let issuer: RunningIssuer;
 let issuerKey: JWK;

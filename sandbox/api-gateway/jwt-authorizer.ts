@@ -10,7 +10,7 @@
 // route with authorization scopes needs one of them in `scope`/`scp`. jose does the cryptography.
 
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
-import type { JwtAuthorizerRules } from "../usermanagement/shared/jwt-authorizer-rules";
+import type { JwtAuthorizerRules } from "../../usermanagement/shared/jwt-authorizer-rules";
 
 /**
  * What API Gateway puts at `event.requestContext.authorizer` after its JWT authorizer let a request through
