@@ -13,12 +13,12 @@ import { parseChatRequest } from "./chat-request";
 import { converse } from "./converse";
 import { CHAT, CHATBOT_API_RESOURCES } from "./routes";
 
-export interface ChatbotApiProps {
+export interface ChatbotApiOptions {
   /** @default a Powertools logger for the `chatbot-api` service, level from `POWERTOOLS_LOG_LEVEL` */
   readonly logger?: Logger;
 }
 
-export function createChatbotApiHandler(props: ChatbotApiProps = {}): HttpApiLambdaHandler {
+export function createChatbotApiHandler(props: ChatbotApiOptions = {}): HttpApiLambdaHandler {
   const logger = props.logger ?? new Logger({ serviceName: "chatbot-api" });
   const router = createApiRouter(logger, CHATBOT_API_RESOURCES);
 
