@@ -43,8 +43,7 @@ export class ChatbotAPI extends Stack {
       // The model is a few kilobytes and the work is CPU-bound: more memory buys a faster CPU share.
       memorySize: 512,
       environment: { POWERTOOLS_SERVICE_NAME: "chatbot-api", POWERTOOLS_LOG_LEVEL: "INFO" },
-      logRetention: retention.logRetention,
-      retainLogs: retention.retain,
+      retention,
     });
 
     this.apiEndpoint = nlp.url;

@@ -60,8 +60,7 @@ export class UsersAPI extends Stack {
       table: database.table,
       authorizer: this.identity.authorizerRules,
       reservedConcurrency: props.usersApiReservedConcurrency,
-      logRetention: retention.logRetention,
-      retainLogs: retention.retain,
+      retention,
     });
     const monitoring = new Monitoring(this, "Monitoring", {
       httpApi: api.httpApi,

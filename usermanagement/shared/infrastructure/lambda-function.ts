@@ -1,11 +1,11 @@
 // A Node.js Lambda function as every function of the workload is built: bundled the one way (lambda-bundling.ts),
 // on arm64, logging JSON to a log group of its own through a role that may write only there.
-import { Duration, RemovalPolicy } from "aws-cdk-lib";
+import { Duration } from "aws-cdk-lib";
 import * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
-import * as logs from "aws-cdk-lib/aws-logs";
 import type { Construct } from "constructs";
 import { lambdaCode } from "./lambda-bundling";
+import { logGroupFor, type Retention } from "./retention";
 
 export interface LambdaFunctionProps {
   /** The TypeScript module exporting `handler`. */
@@ -23,13 +23,8 @@ export interface LambdaFunctionProps {
   readonly timeout?: Duration;
   /** @default {} */
   readonly environment?: Record<string, string>;
-  /** @default logs.RetentionDays.ONE_MONTH */
-  readonly logRetention?: logs.RetentionDays;
-  /**
-   * Keep the log group when the stack is deleted.
-   * @default false - sandbox logs go with the stack
-   */
-  readonly retainLogs?: boolean;
+  /** How long the function's logs are kept, and whether they outlive the stack. */
+  readonly retention: Retention;
 }
 
 /**
@@ -39,10 +34,7 @@ export interface LambdaFunctionProps {
 export function lambdaFunction(scope: Construct, props: LambdaFunctionProps): lambda.Function {
   // A role that may write to the function's own log group and nothing else, instead of the managed
   // AWSLambdaBasicExecutionRole, which may create and write any log group in the account.
-  const logGroup = new logs.LogGroup(scope, "FunctionLogs", {
-    retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
-    removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-  });
+  const logGroup = logGroupFor(scope, "FunctionLogs", props.retention);
   const role = new iam.Role(scope, "FunctionRole", {
     assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
     description: props.roleDescription,

@@ -1,16 +1,16 @@
 // An HTTP API (API Gateway v2) whose routes all integrate one Node.js Lambda function: the shape both APIs share.
-import { type Duration, RemovalPolicy } from "aws-cdk-lib";
+import type { Duration } from "aws-cdk-lib";
 import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import { HttpJwtAuthorizer } from "aws-cdk-lib/aws-apigatewayv2-authorizers";
 import { HttpLambdaIntegration } from "aws-cdk-lib/aws-apigatewayv2-integrations";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
-import * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { JWT_IDENTITY_SOURCE, type JwtAuthorizerRules } from "../jwt-authorizer-rules";
 import type { ApiResource } from "../runtime/api-router";
 import { httpApiRoutes } from "../runtime/http-api-routes";
 import { lambdaFunction } from "./lambda-function";
 import { resourceFingerprint } from "./resource-fingerprint";
+import { logGroupFor, type Retention } from "./retention";
 
 export interface LambdaHttpApiProps {
   /** Tokens every route requires: API Gateway answers 401 before the function runs unless one passes these. */
@@ -34,13 +34,8 @@ export interface LambdaHttpApiProps {
   readonly throttlingRateLimit?: number;
   /** Requests the stage lets through in a burst. @default 100 */
   readonly throttlingBurstLimit?: number;
-  /** How long function and access logs are kept. @default logs.RetentionDays.ONE_MONTH */
-  readonly logRetention?: logs.RetentionDays;
-  /**
-   * Keep the log groups when the stack is deleted.
-   * @default false - sandbox logs go with the stack
-   */
-  readonly retainLogs?: boolean;
+  /** How long function and access logs are kept, and whether they outlive the stack. */
+  readonly retention: Retention;
 }
 
 export class LambdaHttpApi extends Construct {
@@ -56,9 +51,6 @@ export class LambdaHttpApi extends Construct {
 
   constructor(scope: Construct, id: string, props: LambdaHttpApiProps) {
     super(scope, id);
-    const removalPolicy = props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
-    const retention = props.logRetention ?? logs.RetentionDays.ONE_MONTH;
-
     this.function = lambdaFunction(this, {
       entry: props.entry,
       roleDescription: "Runs the function: writes its logs; the API grants the rest",
@@ -66,11 +58,10 @@ export class LambdaHttpApi extends Construct {
       memorySize: props.memorySize,
       timeout: props.timeout,
       environment: props.environment,
-      logRetention: retention,
-      retainLogs: props.retainLogs,
+      retention: props.retention,
     });
 
-    const accessLogs = new logs.LogGroup(this, "AccessLogs", { retention, removalPolicy });
+    const accessLogs = logGroupFor(this, "AccessLogs", props.retention);
     this.httpApi = new apigwv2.HttpApi(this, "HttpApi", {
       description: `Routes ${props.resources.map((resource) => resource.path).join(", ")} to one function`,
       createDefaultStage: false,

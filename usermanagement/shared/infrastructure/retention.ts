@@ -1,6 +1,8 @@
 // How long a deployment keeps what it records and whether it outlives its stacks: decided once, where the
 // workload is assembled, and handed to every component.
+import { RemovalPolicy } from "aws-cdk-lib";
 import * as logs from "aws-cdk-lib/aws-logs";
+import type { Construct } from "constructs";
 
 export interface Retention {
   /** How long every log group keeps its events. */
@@ -17,3 +19,11 @@ export const SANDBOX_RETENTION: Retention = { logRetention: logs.RetentionDays.O
 
 /** Production: a year of logs, and nothing deleted with a stack. */
 export const PRODUCTION_RETENTION: Retention = { logRetention: logs.RetentionDays.ONE_YEAR, retain: true };
+
+/** A log group kept as the posture says: for its days, and beyond its stack when the posture retains. */
+export function logGroupFor(scope: Construct, id: string, retention: Retention): logs.LogGroup {
+  return new logs.LogGroup(scope, id, {
+    retention: retention.logRetention,
+    removalPolicy: retention.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+  });
+}

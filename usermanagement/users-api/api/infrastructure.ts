@@ -4,9 +4,9 @@ import type * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import type * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
-import type * as logs from "aws-cdk-lib/aws-logs";
 import { Construct } from "constructs";
 import { LambdaHttpApi } from "../../shared/infrastructure/lambda-http-api";
+import type { Retention } from "../../shared/infrastructure/retention";
 import type { JwtAuthorizerRules } from "../../shared/jwt-authorizer-rules";
 import { USERS_TABLE_SCHEMA } from "../database/table-schema";
 import { USERS_API_RESOURCES } from "./runtime/routes";
@@ -18,10 +18,8 @@ export interface APIProps {
   readonly authorizer: JwtAuthorizerRules;
   /** @default - none reserved: see LambdaHttpApiProps.reservedConcurrency */
   readonly reservedConcurrency?: number;
-  /** @default - see LambdaHttpApiProps.logRetention */
-  readonly logRetention?: logs.RetentionDays;
-  /** @default false - see LambdaHttpApiProps.retainLogs */
-  readonly retainLogs?: boolean;
+  /** How long the function's and the API's logs are kept, and whether they outlive the stack. */
+  readonly retention: Retention;
 }
 
 export class API extends Construct {
@@ -44,8 +42,7 @@ export class API extends Construct {
         POWERTOOLS_SERVICE_NAME: "users-api",
         POWERTOOLS_LOG_LEVEL: "INFO",
       },
-      logRetention: props.logRetention,
-      retainLogs: props.retainLogs,
+      retention: props.retention,
     });
     // Only the operations the store issues (transactions need the per-item actions), not grantReadWriteData's
     // scans and batch writes, and only on the table and the one index it queries.

@@ -4,10 +4,10 @@
 // deliver logs fails with BucketNotEmpty, so a sandbox has no log bucket and sends the distribution's logs to
 // CloudWatch Logs (standard logging v2), a log group CloudFormation deletes whatever still arrives.
 import { Duration, RemovalPolicy } from "aws-cdk-lib";
-import * as logs from "aws-cdk-lib/aws-logs";
+import type * as logs from "aws-cdk-lib/aws-logs";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
-import type { Retention } from "../../shared/infrastructure/retention";
+import { logGroupFor, type Retention } from "../../shared/infrastructure/retention";
 
 export interface AccessLogsProps {
   /**
@@ -36,10 +36,7 @@ export class AccessLogs extends Construct {
         removalPolicy: RemovalPolicy.RETAIN,
       });
     } else {
-      this.logGroup = new logs.LogGroup(this, "DistributionLogs", {
-        retention: logRetention,
-        removalPolicy: RemovalPolicy.DESTROY,
-      });
+      this.logGroup = logGroupFor(this, "DistributionLogs", props.retention);
     }
   }
 }

@@ -1,15 +1,14 @@
 // Sign-in right after the first deploy: a custom resource that registers the UI's URL as a callback and sign-out
 // URL of the SPA's app client, which lives in the Users API stack (the UI stack depends on it, never the reverse).
 import * as path from "node:path";
-import { CustomResource, Duration, RemovalPolicy, Stack, Validations } from "aws-cdk-lib";
+import { CustomResource, Duration, Stack, Validations } from "aws-cdk-lib";
 import type * as cognito from "aws-cdk-lib/aws-cognito";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
-import * as logs from "aws-cdk-lib/aws-logs";
 import * as cr from "aws-cdk-lib/custom-resources";
 import { Construct } from "constructs";
 import { lambdaFunction } from "../../shared/infrastructure/lambda-function";
-import { type Retention, SANDBOX_RETENTION } from "../../shared/infrastructure/retention";
+import { logGroupFor, type Retention, SANDBOX_RETENTION } from "../../shared/infrastructure/retention";
 import type { SignInUrlsProperties } from "./runtime/register-sign-in-urls";
 
 export interface SignInUrlsProps {
@@ -37,15 +36,13 @@ export class SignInUrls extends Construct {
   constructor(scope: Construct, id: string, props: SignInUrlsProps) {
     super(scope, id);
     const retention = props.retention ?? SANDBOX_RETENTION;
-    const removalPolicy = retention.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
 
     const register = lambdaFunction(this, {
       entry: path.join(import.meta.dirname, "runtime", "handler.ts"),
       roleDescription:
         "Adds the Users UI's URL to the SPA client's sign-in URLs; may change that pool's clients only",
       timeout: Duration.seconds(30),
-      logRetention: retention.logRetention,
-      retainLogs: retention.retain,
+      retention,
     });
     // The two calls the handler makes, on the one pool. IAM can't narrow these to one client of the pool.
     register.addToRolePolicy(
@@ -57,10 +54,7 @@ export class SignInUrls extends Construct {
 
     // The provider framework answers CloudFormation (the pre-signed response URL, errors, timeouts) so that the
     // handler only does its work. Its own function gets a role that writes its own logs, not the managed policy.
-    const frameworkLogs = new logs.LogGroup(this, "ProviderLogs", {
-      retention: retention.logRetention,
-      removalPolicy,
-    });
+    const frameworkLogs = logGroupFor(this, "ProviderLogs", retention);
     const frameworkRole = new iam.Role(this, "ProviderRole", {
       assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
       description: "Relays CloudFormation's sign-in URL requests to the handler and answers CloudFormation",

@@ -1,13 +1,12 @@
 // The single-page app's unit: the private site bucket, and the deployment that builds the SPA at synth time and
 // uploads it with its deploy-time settings (`config.json`).
-import { DockerImage, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
+import { AssetHashType, DockerImage, RemovalPolicy, Stack, Token, Validations } from "aws-cdk-lib";
 import type * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as iam from "aws-cdk-lib/aws-iam";
-import * as logs from "aws-cdk-lib/aws-logs";
 import * as s3 from "aws-cdk-lib/aws-s3";
 import * as s3deploy from "aws-cdk-lib/aws-s3-deployment";
 import { Construct } from "constructs";
-import type { Retention } from "../../shared/infrastructure/retention";
+import { logGroupFor, type Retention } from "../../shared/infrastructure/retention";
 import { ASSETS_DIR, buildSpa } from "./build";
 import { HASHED_ASSETS_CACHE_CONTROL, UNHASHED_CACHE_CONTROL } from "./cache-control";
 import { SPA_CONFIG_PATH, type SpaConfig } from "./config";
@@ -74,6 +73,9 @@ export class SiteDeployment extends Construct {
   constructor(scope: Construct, id: string, props: SiteDeploymentProps) {
     super(scope, id);
     const site = s3deploy.Source.asset(SPA_DIR, {
+      // Hashed by the built site, not by this folder: the build also takes modules from elsewhere (the shared
+      // field rules, the APIs' contracts), and this folder holds infrastructure code that never ships.
+      assetHashType: AssetHashType.OUTPUT,
       bundling: {
         // Only used if local bundling fails; it never does where `npm ci` ran.
         image: DockerImage.fromRegistry("public.ecr.aws/docker/library/node:24"),
@@ -118,10 +120,7 @@ export class SiteDeployment extends Construct {
  * rather than the managed AWSLambdaBasicExecutionRole; the deployments add their S3 grants to it.
  */
 function deploymentRunner(scope: Construct, retention: Retention) {
-  const logGroup = new logs.LogGroup(scope, "Logs", {
-    retention: retention.logRetention,
-    removalPolicy: retention.retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-  });
+  const logGroup = logGroupFor(scope, "Logs", retention);
   const role = new iam.Role(scope, "Role", {
     assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
     description: "Copies the built SPA into the site bucket and invalidates the distribution",
