@@ -42,6 +42,9 @@ export type JwtAuthorizer = (
   routeScopes?: readonly string[],
 ) => Promise<AuthorizerDecision>;
 
+/** Enough for every person and script using a sandbox at once; past it, the kept tokens are forgotten. */
+const VERIFIED_TOKENS_KEPT = 1_000;
+
 /** RSA only: "Currently, only RSA-based algorithms are supported" (the JWT authorizer page above). */
 const RSA_ALGORITHMS = ["RS256", "RS384", "RS512"];
 
@@ -145,15 +148,30 @@ export function createJwtAuthorizer(
     return keys;
   };
 
+  // A token that passed verification passes it again until it expires: its signature and issuer cannot change,
+  // and the time only moves past `nbf`. So a verified token's payload is kept and only `exp` checked again,
+  // which spares an RSA verification per request (most of the authorizer's cost under load). The issuer's keys
+  // never rotate while the sandbox runs, the one case where this would accept what API Gateway refuses.
+  const verified = new Map<string, JWTPayload>();
+  const verify = async (token: string): Promise<JWTPayload> => {
+    const known = verified.get(token);
+    if (known && (typeof known.exp !== "number" || known.exp > Date.now() / 1000)) return known;
+    verified.delete(token);
+    const { payload } = await jwtVerify(token, await remoteKeys(), {
+      algorithms: RSA_ALGORITHMS,
+      issuer: rules.issuer,
+    });
+    if (verified.size >= VERIFIED_TOKENS_KEPT) verified.clear();
+    verified.set(token, payload);
+    return payload;
+  };
+
   return async (headers, routeScopes = []) => {
     const token = bearerToken(headers);
     if (token === undefined) return { ok: false, response: unauthorized() };
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, await remoteKeys(), {
-        algorithms: RSA_ALGORITHMS,
-        issuer: rules.issuer,
-      }));
+      payload = await verify(token);
     } catch (error) {
       if (error instanceof errors.JOSEError) return { ok: false, response: unauthorized(describe(error)) };
       throw error;
