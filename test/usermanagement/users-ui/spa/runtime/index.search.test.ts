@@ -162,11 +162,15 @@ describe("finding users", () => {
       },
     );
 
+    // Each wait is set before the action it waits for: on a busy machine the request can go out before `fill`
+    // returns, and an event that has passed is never seen.
+    const slowRequested = page.waitForRequest((request) => request.url().includes("prefix=al"));
     await searchField(page).fill("al");
-    await page.waitForRequest((request) => request.url().includes("prefix=al"));
+    await slowRequested;
     await search(page, "bo", "Showing users 1–1 matching “bo”.");
+    const slowAnswered = page.waitForResponse((response) => response.url().includes("prefix=al"));
     releaseSlow();
-    await page.waitForResponse((response) => response.url().includes("prefix=al"));
+    await slowAnswered;
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
 
     expect(await count(page).textContent()).toBe("Showing users 1–1 matching “bo”.");
