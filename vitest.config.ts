@@ -9,8 +9,10 @@ export default defineConfig({
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       POWERTOOLS_LOG_LEVEL: "SILENT",
     },
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous, because CI's machine can run several times slower than this one: a timeout here only ever
+    // turns slowness into a failure; a test that hangs still ends.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     // Two cores: CDK synthesis, DynamoDB Local and Chromium each want one.
     maxWorkers: 2,
   },

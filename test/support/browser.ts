@@ -35,7 +35,7 @@ export interface AppPage {
 /** A page in `context` whose console errors are collected. */
 export async function watchedPage(context: BrowserContext): Promise<AppPage> {
   // Well under the test timeout, so a missing element fails with Playwright's own message about it.
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(20_000);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {

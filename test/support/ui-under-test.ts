@@ -41,7 +41,7 @@ export interface UiUnderTestOptions {
 export function useUiUnderTest({ signIn = [], sandboxEnv = {} }: UiUnderTestOptions = {}): UiUnderTest {
   // A page's answer takes a request or two (token, API, table reload): on a busy two-core machine that can
   // exceed expect.poll's default second without anything being wrong.
-  vi.setConfig({ expect: { poll: { timeout: 5_000 } } });
+  vi.setConfig({ expect: { poll: { timeout: 10_000 } } });
   let sandbox: SandboxProcess | undefined;
   let browser: Browser | undefined;
   let opened: AppPage[] = [];

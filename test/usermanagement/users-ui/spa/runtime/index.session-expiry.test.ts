@@ -48,7 +48,7 @@ async function breakRefreshToken(page: Page): Promise<void> {
 }
 
 // Each test waits out a token's lifetime and may wait for a renewal under way to finish: on a busy CI machine
-// that takes a good part of the default 30 seconds by itself.
+// that takes a good part of the default test timeout by itself.
 describe("an access token that expires", { timeout: 90_000 }, () => {
   it("is renewed with the refresh token, so work goes on without signing in again", async () => {
     const app = await ui.open({ as: "admin" });
