@@ -11,7 +11,7 @@ export interface UserFields {
   readonly displayName?: string;
 }
 
-/** Tokens by sandbox and client, kept until a second before they expire (a test may run the issuer with short lifetimes). */
+/** Tokens by sandbox and client, kept for half their lifetime (a test may run the issuer with short lifetimes). */
 const tokens = new Map<string, Promise<{ token: string; renewAt: number }>>();
 
 /**
