@@ -9,8 +9,8 @@ export default defineConfig({
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       POWERTOOLS_LOG_LEVEL: "SILENT",
     },
-    // Generous, because CI's machine can run several times slower than this one: a timeout here only ever
-    // turns slowness into a failure; a test that hangs still ends.
+    // Generous, because a moment of load on a shared CI machine can make a step several times slower than
+    // usual: a timeout here only ever turns slowness into a failure; a test that hangs still ends.
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Two cores: CDK synthesis, DynamoDB Local and Chromium each want one.
