@@ -1,7 +1,12 @@
 // The one search box, `GET /api/users?search=`: what finds whom, in what order and pages, what a search costs in
 // DynamoDB calls, and that the terms a user is found by follow every change of the user.
+import { DynamoDBServiceException } from "@aws-sdk/client-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type UsersApiUnderTest, usersApiUnderTest } from "../../../../support/users-api-client";
+import {
+  testDynamoDBClient,
+  type UsersApiUnderTest,
+  usersApiUnderTest,
+} from "../../../../support/users-api-client";
 
 let api: UsersApiUnderTest;
 beforeEach(async () => {
@@ -244,5 +249,39 @@ describe("GET /api/users?search= refuses", () => {
 
     expect(response.status).toBe(400);
     expect(response.json.errors).toEqual([expect.objectContaining({ field: "search" })]);
+  });
+});
+
+describe("GET /api/users?search= while DynamoDB builds the search index", () => {
+  it("answers 503 with Retry-After, and the list still works", async () => {
+    // DynamoDB Local builds an index at once; DynamoDB refuses queries of one still backfilling its items, as
+    // after the deployment that adds it to a table with users (AWS::DynamoDB::Table, GlobalSecondaryIndexes).
+    const client = testDynamoDBClient();
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        if ((args.input as { IndexName?: string }).IndexName === "UsersBySearchTerm") {
+          throw new DynamoDBServiceException({
+            name: "ValidationException",
+            $fault: "client",
+            $metadata: { httpStatusCode: 400 },
+            message: "Cannot read from backfilling global secondary index: UsersBySearchTerm",
+          });
+        }
+        return next(args);
+      },
+      { step: "initialize" },
+    );
+    const building = await usersApiUnderTest({ dynamoDBClient: client });
+
+    const searched = await building.request("GET", "/api/users?search=ann");
+    const listed = await building.request("GET", "/api/users");
+
+    expect(searched.status).toBe(503);
+    expect(searched.headers["retry-after"]).toMatch(/^\d+$/);
+    expect(searched.json).toMatchObject({
+      title: "Search not ready",
+      detail: expect.stringMatching(/try again/),
+    });
+    expect(listed.status).toBe(200);
   });
 });
