@@ -4,7 +4,7 @@ import { type EntitySlot, type Piece, toFeatures } from "../runtime/nlu/features
 import { expandShortForm, isFunctionWord } from "../runtime/nlu/function-words";
 import { tokenize } from "../runtime/nlu/tokenize";
 
-const PLACEHOLDER = /\{(username|email|displayName|prefix)\}/;
+const PLACEHOLDER = /\{(username|email|displayName|searchTerm)\}/;
 const POSSESSIVE_START = /^['’]s\b/;
 
 interface TemplatePiece {

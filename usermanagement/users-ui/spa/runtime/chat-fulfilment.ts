@@ -80,7 +80,7 @@ async function carryOut(intent: Intent, username: string): Promise<Fulfilment | 
     case "ListUsers":
       return done(listing(await listUsers(LISTED_USERS)));
     case "FindUsers":
-      return answer(await search(slotValue(intent, "prefix"), email));
+      return answer(await search(slotValue(intent, "searchTerm") ?? ""));
     default:
       return undefined;
   }
@@ -103,19 +103,19 @@ function listing(page: UserPage): string {
     : `${page.items.length} ${page.items.length === 1 ? "user" : "users"}: ${names}.`;
 }
 
-async function search(prefix: string | undefined, email: string | undefined): Promise<string> {
-  if (email) {
-    const [user] = (await listUsers(1, undefined, { email })).items;
-    return user ? `Found ${describe(user)}.` : `No user has the email ${email}.`;
-  }
-  const start = prefix ?? "";
-  const page = await listUsers(LISTED_USERS, undefined, { prefix: start });
-  if (page.items.length === 0) return `No usernames start with “${start}”.`;
-  const names = page.items.map((user) => user.username).join(", ");
+async function search(term: string): Promise<string> {
+  const page = await listUsers(LISTED_USERS, undefined, { search: term });
+  const [only] = page.items;
+  if (!only) return `No user matches “${term}”.`;
+  if (page.items.length === 1 && !page.nextCursor) return `Found ${describe(only)}.`;
+  const names = page.items.map(nameOf).join(", ");
   return page.nextCursor
-    ? `The first ${page.items.length} users starting with “${start}”: ${names}. Search “${start}” above the table for the rest.`
-    : `Users starting with “${start}”: ${names}.`;
+    ? `The first ${page.items.length} users matching “${term}”: ${names}. Search “${term}” above the table for the rest.`
+    : `Users matching “${term}”: ${names}.`;
 }
+
+/** "ann.j (Ann Johnson)": a search by name needs the name to tell who was found. */
+const nameOf = (user: User) => (user.displayName ? `${user.username} (${user.displayName})` : user.username);
 
 function failure(intentName: string, username: string, error: unknown): string {
   const target = intentName === "ListUsers" || intentName === "FindUsers" ? "" : ` ${username}`;

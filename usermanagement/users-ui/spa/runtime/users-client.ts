@@ -37,8 +37,12 @@ const tagged = ({ body, etag }: ApiResponse<User>): TaggedUser => ({
   etag: etag ?? entityTag(body.version),
 });
 
-/** What to list: everyone, the users whose username starts with `prefix`, or the one with `email`. */
+/**
+ * What to list: everyone, the users `search` finds (the start of a display-name word, of the username or of the
+ * email address), the users whose username starts with `prefix`, or the one with `email`.
+ */
 export type UserFilter =
+  | { readonly search: string }
   | Pick<FindUsersByPrefixQuery, "prefix">
   | FindUserByEmailQuery
   | Record<string, never>;

@@ -18,10 +18,12 @@ export interface DisplayNameMatch {
 const NAME_NOUNS = new Set(["name", "displayname", "fullname", "display-name", "full-name"]);
 const CALLED = new Set(["called", "named"]);
 const PRONOUNS = new Set(["him", "her", "them", "it"]);
-/** Words between the introduction and the value: "name is", "name to", "name: ", "should be called". */
-const LINKS = new Set(["to", "is", "as", "be", "now", ":", "=", "-"]);
-/** The user a phrase is about: "the name *of* walter", "the display name *for* bob". */
-const OWNER_MARKERS = new Set(["of", "for"]);
+/** Words between the introduction and the value: "name is", "name to", "name: ", "name should now be". */
+const LINKS = new Set(
+  "to is as be now becomes become should must will shall needs need has have going : = -".split(" "),
+);
+/** The user a phrase is about: "the name *of* walter", "the display name *for* bob", "… *on* account dmitri". */
+const OWNER_MARKERS = new Set(["of", "for", "on"]);
 const USER_NOUNS = new Set(["user", "account", "username"]);
 /** Words that end a display name written without quotes. */
 const VALUE_ENDS = new Set(
@@ -63,6 +65,11 @@ function matchAt(utterance: string, tokens: readonly Token[], i: number): Displa
     return readValue(utterance, tokens, skipLinks(tokens, usernameIndex + 1), false, usernameIndex);
   }
   return undefined;
+}
+
+/** A name written from token `first` on, unquoted or quoted: "for Priya Patel, username ppatel". */
+export function readNameAt(utterance: string, tokens: readonly Token[], first: number) {
+  return readValue(utterance, tokens, first, false);
 }
 
 function readValue(

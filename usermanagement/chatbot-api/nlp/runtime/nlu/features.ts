@@ -1,60 +1,127 @@
-// What the classifier sees of an utterance: stems of its words, entities replaced by masks ("delete bob"
-// and "delete carol" are one sentence to it) and off-topic words replaced by one `<unknown>` feature, so
-// that the off-topic class learns "many words this domain never uses". Training and prediction both
-// come here.
+// What the classifier sees of an utterance. Entities become masks ("delete bob" and "delete carol" are one
+// sentence to it); a word the lexicon knows becomes its concept ("remove" and "erase" are one word to it); any
+// other word the in-domain corpus uses stays itself (stemmed); the rest becomes `<unknown>`, so that the
+// off-topic class learns "many words this domain never uses". A few features describe the sentence's shape:
+// where the user stands, a verb in the past, a noun phrase the domain doesn't know. Training and prediction
+// both come here.
 import stem from "wink-porter2-stemmer";
-import { isFunctionWord, isNoiseWord } from "./function-words";
+import { isDeterminer, isFunctionWord, isNoiseWord } from "./function-words";
+import { type Concept, conceptFeature, conceptsOf, phrasesOpenedBy } from "./lexicon";
 
 export const MASKS = {
   username: "<username>",
   email: "<email>",
   displayName: "<name>",
-  prefix: "<prefix>",
+  searchTerm: "<term>",
   unknown: "<unknown>",
 } as const;
 
-const PLURAL = "<plural>";
-const SUBJECT = "<subject>";
+const SHAPES = {
+  /** "show users", not "show user bob": stemming folds the plural the intent depends on. */
+  plural: "<plural>",
+  /** A user as the subject ("bob has a new email", "bob left") is talked about, not created. */
+  subject: "<subject>",
+  /** "bob's email", "bob's account": a user who owns something is looked at or changed, not created. */
+  possessive: "<possessive>",
+  /** "who signed up", "bob changed his email": a verb in the past tells of a change rather than asking one. */
+  past: "<past>",
+  /** "the report", "my files": a noun phrase the domain doesn't know is what the request acts on. */
+  foreignObject: "<foreign-object>",
+} as const;
 
-export type EntitySlot = "username" | "email" | "displayName" | "prefix";
+export type EntitySlot = "username" | "email" | "displayName" | "searchTerm";
 
 /** One word or entity of an utterance, in order. */
 export type Piece =
-  | { readonly kind: "entity"; readonly slot: EntitySlot }
+  | { readonly kind: "entity"; readonly slot: EntitySlot; readonly possessive?: boolean }
   | { readonly kind: "word"; readonly word: string };
 
 export interface Features {
   readonly features: readonly string[];
-  /** Content words (not function words, not entities) the in-domain corpus uses. */
+  /** Content words (not function words, not entities) the domain knows: the corpus uses them or the lexicon. */
   readonly knownWords: readonly string[];
-  /** Content words it never uses. */
-  readonly unknownWordCount: number;
+  /** Content words it doesn't know. */
+  readonly unknownWords: readonly string[];
+  /**
+   * The unknown words that may change what is asked ("disable", "admin", "password"): all but those that merely
+   * describe a person ("a *brand* new user", "the *temp* account").
+   */
+  readonly unplacedWords: readonly string[];
+  /** The concepts the words stand for, in order. */
+  readonly concepts: readonly Concept[];
 }
+
+/** Verbs whose past tense tells of a change ("was created", "has left"). */
+const TELLING_CONCEPTS: ReadonlySet<Concept> = new Set(["create", "update", "delete"]);
 
 /** `isInDomainStem` tells the words of the user-management corpus from all others. */
 export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: string) => boolean): Features {
   const features: string[] = [];
   const knownWords: string[] = [];
-  let unknownWordCount = 0;
+  const unknownWords: string[] = [];
+  const unplacedWords: string[] = [];
+  const concepts: Concept[] = [];
+  const particles = new Set<number>();
+  const wordAt = (k: number) => {
+    const piece = pieces[k];
+    return piece?.kind === "word" ? piece.word : "";
+  };
   for (const [k, piece] of pieces.entries()) {
     if (piece.kind === "entity") {
       features.push(MASKS[piece.slot]);
-      // A user as the subject ("bob has a new email", "bob left") is talked about, not created.
-      if (k === 0 && piece.slot === "username") features.push(SUBJECT);
-    } else if (!isNoiseWord(piece.word)) {
-      const wordStem = stem(piece.word);
-      if (isFunctionWord(piece.word)) {
-        features.push(wordStem);
-      } else if (isInDomainStem(wordStem)) {
-        features.push(wordStem);
-        // Stemming folds "users" into "user", but the plural is what tells "show users" from "show user bob".
-        if (piece.word === `${wordStem}s`) features.push(PLURAL);
-        knownWords.push(piece.word);
-      } else {
-        features.push(MASKS.unknown);
-        unknownWordCount++;
-      }
+      if (piece.slot !== "username") continue;
+      if (k === 0) features.push(SHAPES.subject);
+      if (piece.possessive) features.push(SHAPES.possessive);
+      continue;
+    }
+    const { word } = piece;
+    if (particles.has(k) || isNoiseWord(word)) continue;
+    const phrase = findPhrase(pieces, k);
+    if (phrase) particles.add(phrase.particle);
+    const wordConcepts = phrase?.concepts ?? (isFunctionWord(word) ? [] : conceptsOf(word));
+    const wordStem = stem(word);
+    if (wordConcepts.length > 0) {
+      for (const concept of wordConcepts) features.push(conceptFeature(concept));
+      concepts.push(...wordConcepts);
+      if (word.endsWith("ed") && wordConcepts.some((c) => TELLING_CONCEPTS.has(c)))
+        features.push(SHAPES.past);
+      knownWords.push(word);
+    } else if (isFunctionWord(word)) {
+      features.push(wordStem);
+    } else if (isInDomainStem(wordStem)) {
+      features.push(wordStem);
+      knownWords.push(word);
+    } else {
+      features.push(MASKS.unknown);
+      if (isDeterminer(wordAt(k - 1))) features.push(SHAPES.foreignObject);
+      unknownWords.push(word);
+      if (!describesPerson(pieces, k)) unplacedWords.push(word);
+    }
+    if (word === `${wordStem}s`) features.push(SHAPES.plural);
+  }
+  return { features, knownWords, unknownWords, unplacedWords, concepts };
+}
+
+/** A word between a determiner and a word for a person: "a brand new user", "the temp account". */
+function describesPerson(pieces: readonly Piece[], k: number): boolean {
+  const near = (from: number, to: number) =>
+    pieces.slice(Math.max(0, from), to).flatMap((piece) => (piece.kind === "word" ? [piece.word] : []));
+  return (
+    near(k - 2, k).some(isDeterminer) &&
+    near(k + 1, k + 3).some((word) => conceptsOf(word).includes("person"))
+  );
+}
+
+/** A phrase opening at `k` ("get … rid", "display name"), with the index of its second word. */
+function findPhrase(pieces: readonly Piece[], k: number) {
+  const first = pieces[k];
+  if (first?.kind !== "word") return undefined;
+  for (const phrase of phrasesOpenedBy(first.word)) {
+    for (let j = k + 1; j <= k + phrase.reach && j < pieces.length; j++) {
+      const next = pieces[j];
+      if (next.kind === "word" && next.word === phrase.second)
+        return { concepts: phrase.concepts, particle: j };
     }
   }
-  return { features, knownWords, unknownWordCount };
+  return undefined;
 }

@@ -1,17 +1,21 @@
 // Picks the token most likely to be a username. Usernames are words the engine does not know, so the
-// evidence is where they stand: after "user"/"account" ("delete user bob"), before a possessive ("bob's
-// email"), or, for a plain unknown word, in a place where training put usernames ("remove carol", "who is
-// erin") rather than nouns ("tell me a joke", "the capital of France").
+// evidence is where they stand: after "username" ("username ppatel": explicit, it wins over any other), after
+// a word for a person ("delete user bob", "the new intern kofi"), before a possessive ("bob's email"), or, for a
+// plain unknown word, where a request's verb or field puts its user ("remove carol", "the email for priyanka",
+// "who is erin") rather than where nouns stand ("tell me a joke", "the capital of France").
 import { USERNAME_PATTERN } from "../intents";
 import { isDeterminer, isFunctionWord, isQuestionWord } from "./function-words";
+import { type Concept, conceptsOf } from "./lexicon";
 import type { Token } from "./tokenize";
 import type { Vocabulary } from "./vocabulary";
 
-type UsernameEvidence = "cue" | "possessive" | "context";
+type UsernameEvidence = "explicit" | "cue" | "possessive" | "context";
 
 export interface UsernameMatch {
   readonly index: number;
   readonly evidence: UsernameEvidence;
+  /** A person named after a word for one ("account for Priya") when "username …" named the user elsewhere. */
+  readonly personIndex?: number;
 }
 
 /** A token and its normalised word: lowercase, chat spellings expanded, typos corrected. */
@@ -20,11 +24,28 @@ export interface Word {
   readonly word: string;
 }
 
-const CUES = new Set(["user", "username", "user-name", "account", "login", "handle", "userid"]);
+/** Words that name the username itself: what follows them is the username, whatever else the sentence says. */
+const EXPLICIT_CUES = new Set(["username", "user-name", "userid", "login", "handle"]);
 /** Words allowed between a cue and the username: "username is bob", "account for frank", "user named zoe". */
 const CUE_LINKS = new Set(["is", "be", "should", "named", "called", "of", "for", ":", "=", "-"]);
+/** Concepts of the words after which a user is named: verbs on users, fields of a user, words for one. */
+const CONTEXT_BEFORE: ReadonlySet<Concept> = new Set([
+  "create",
+  "read",
+  "update",
+  "delete",
+  "search",
+  "email",
+  "name",
+  "record",
+  "person",
+]);
+/** Concepts of the words after a user who opens a sentence: "bob left", "noor switched to …", "bob's email". */
+const CONTEXT_AFTER: ReadonlySet<Concept> = new Set(["update", "delete", "depart", "email", "name", "exist"]);
 const SYMBOLS_OR_DIGITS = /[0-9._-]/;
 const DIGITS_ONLY = /^[0-9]+$/;
+/** Words that join several names: "alice and bob", "alice, bob & carol". */
+const JOINERS = new Set(["and", ",", "&", "plus", "+", "or"]);
 
 /**
  * A token that could be a username: valid by the Users API rule and no word the engine knows. Quoted text
@@ -37,10 +58,10 @@ export function couldBeUsername({ token, word }: Word, vocabulary: Vocabulary): 
 }
 
 /**
- * The best username candidate among the words not `excluded` (emails, display names): the first one
- * after a cue, else the first possessive, else the first username-shaped word ("dave_99") in a username
- * context, else the last plain word in one (verbs come first: a leading unknown word is more often a
- * verb the corpus lacks).
+ * The best username candidate among the words not `excluded` (emails, display names, search terms): the first
+ * after an explicit cue, else the first after a word for a person, else the first possessive, else the first
+ * username-shaped word ("dave_99") in a username context, else the last plain word in one (verbs come first: a
+ * leading unknown word is more often a verb the corpus lacks).
  */
 export function findUsername(
   words: readonly Word[],
@@ -48,8 +69,18 @@ export function findUsername(
   excluded: ReadonlySet<number>,
 ): UsernameMatch | undefined {
   const candidate = (k: number) => !excluded.has(k) && couldBeUsername(words[k], vocabulary);
-  const afterCue = words.findIndex((_, k) => candidate(k) && followsCue(words, k));
-  if (afterCue >= 0) return { index: afterCue, evidence: "cue" };
+  const afterCue = (explicit: boolean) =>
+    words.findIndex((_, k) => candidate(k) && followsCue(words, k, explicit));
+  const explicit = afterCue(true);
+  const cued = afterCue(false);
+  if (explicit >= 0) {
+    return {
+      index: explicit,
+      evidence: "explicit",
+      personIndex: cued >= 0 && cued !== explicit ? cued : undefined,
+    };
+  }
+  if (cued >= 0) return { index: cued, evidence: "cue" };
 
   const possessive = words.findIndex(
     ({ token }, k) => candidate(k) && token.possessive && !isDeterminer(words[k - 1]?.word ?? ""),
@@ -67,31 +98,67 @@ export function findUsername(
   return plain >= 0 ? { index: plain, evidence: "context" } : undefined;
 }
 
+/**
+ * The other usernames joined to the one found ("delete alice and bob", "alice, bob and carol"): a request
+ * naming several users must not quietly lose any of them.
+ */
+export function joinedUsernames(
+  words: readonly Word[],
+  vocabulary: Vocabulary,
+  excluded: ReadonlySet<number>,
+  first: number,
+): number[] {
+  const joined: number[] = [];
+  let k = first + 1;
+  while (k < words.length) {
+    let next = k;
+    while (next < words.length && JOINERS.has(words[next].word)) next++;
+    if (next === k || next >= words.length) break;
+    const possible = words[next];
+    if (excluded.has(next) || !couldBeUsername(possible, vocabulary)) break;
+    joined.push(next);
+    k = next + 1;
+  }
+  return joined;
+}
+
 /** "cat videos", "jazz music": a plain word right before an unknown one modifies it; names don't. */
 function beforeUnknownWord(words: readonly Word[], k: number, vocabulary: Vocabulary): boolean {
   const next = words[k + 1];
   return next?.token.kind === "word" && !isFunctionWord(next.word) && !vocabulary.isKnown(next.word);
 }
 
-function followsCue(words: readonly Word[], k: number): boolean {
+function followsCue(words: readonly Word[], k: number, explicit: boolean): boolean {
   let before = k - 1;
   while (before >= 0 && CUE_LINKS.has(words[before].word)) before--;
-  return before >= 0 && CUES.has(words[before].word) && !words[before].token.possessive;
+  const cue = words[before];
+  if (!cue || cue.token.possessive) return false;
+  if (EXPLICIT_CUES.has(cue.word) || (cue.word === "name" && words[before - 1]?.word === "user"))
+    return explicit;
+  return !explicit && isPerson(cue.word);
 }
 
 /**
  * Not right after a determiner or question word ("a joke", "what time"), and after a word that precedes
- * usernames in training, or, opening the sentence, before one that follows them ("bob has a new email").
+ * usernames (a verb on users, a field, a person: "remove carol", "the email for priyanka"), or, opening the
+ * sentence, before one that follows them ("bob has a new email", "ines left").
  */
 function standsLikeAUsername(words: readonly Word[], k: number, vocabulary: Vocabulary): boolean {
   const previous = words[k - 1]?.word ?? "";
   if (isDeterminer(previous) || isQuestionWord(previous)) return false;
-  // "a new folder": a determiner and a known modifier make a noun phrase, unless the modifier is a cue.
-  if (isDeterminer(words[k - 2]?.word ?? "") && vocabulary.isKnown(previous) && !CUES.has(previous))
+  // "a new folder": a determiner and a known modifier make a noun phrase, unless the modifier is a person.
+  if (isDeterminer(words[k - 2]?.word ?? "") && vocabulary.isKnown(previous) && !isPerson(previous))
     return false;
   const isContent = ({ token, word }: Word) => token.kind === "word" && !isFunctionWord(word);
   const before = words.slice(0, k).findLast(isContent);
-  if (before) return vocabulary.isWordBeforeUsername(before.word);
+  if (before) return vocabulary.isWordBeforeUsername(before.word) || hasConcept(before.word, CONTEXT_BEFORE);
   const after = words.slice(k + 1).find(isContent);
-  return after !== undefined && vocabulary.isWordAfterUsername(after.word);
+  return (
+    after !== undefined &&
+    (vocabulary.isWordAfterUsername(after.word) || hasConcept(after.word, CONTEXT_AFTER))
+  );
 }
+
+const isPerson = (word: string) => conceptsOf(word).includes("person");
+const hasConcept = (word: string, concepts: ReadonlySet<Concept>) =>
+  conceptsOf(word).some((concept) => concepts.has(concept));
