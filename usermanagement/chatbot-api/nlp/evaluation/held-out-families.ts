@@ -73,7 +73,8 @@ export function fillTemplate(template: string, intent: string, k: number): Evalu
   };
   const slots: Partial<Record<SlotName, string>> = {};
   const text = template.replace(/\{(\w+)\}/g, (_placeholder, name: SlotName) => {
-    slots[name] = values[name];
+    // A search is for whatever it names: the term, or the address ("who has the email …").
+    slots[intent === "FindUsers" ? "searchTerm" : name] = values[name];
     return values[name];
   });
   return { text, intent: intent as EvaluationCase["intent"], slots };

@@ -43,6 +43,10 @@ export function findDisplayName(utterance: string, tokens: readonly Token[]): Di
 
 function matchAt(utterance: string, tokens: readonly Token[], i: number): DisplayNameMatch | undefined {
   const word = tokens[i].kind === "word" ? tokens[i].lower : "";
+  // "call him Oscar", "name them Ada Lovelace".
+  if ((word === "call" || word === "name") && PRONOUNS.has(lowerAt(tokens, i + 1))) {
+    return readValue(utterance, tokens, skipLinks(tokens, i + 2), false);
+  }
   if (NAME_NOUNS.has(word)) {
     let next = i + 1;
     let usernameIndex: number | undefined;
@@ -56,9 +60,6 @@ function matchAt(utterance: string, tokens: readonly Token[], i: number): Displa
     return readValue(utterance, tokens, skipLinks(tokens, next), false, usernameIndex);
   }
   if (CALLED.has(word)) return readValue(utterance, tokens, skipLinks(tokens, i + 1), true);
-  if (word === "call" && PRONOUNS.has(lowerAt(tokens, i + 1))) {
-    return readValue(utterance, tokens, skipLinks(tokens, i + 2), false);
-  }
   if (word === "rename") {
     const usernameIndex = skipWhile(tokens, i + 1, (t) => isDeterminer(t.lower) || USER_NOUNS.has(t.lower));
     if (!LINKS.has(lowerAt(tokens, usernameIndex + 1))) return undefined;

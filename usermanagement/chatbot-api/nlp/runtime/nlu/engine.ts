@@ -57,9 +57,14 @@ function classify(classifier: IntentClassifier, pieces: readonly Piece[]): Omit<
     pieces,
     classifier.isInDomainStem,
   );
-  const ranking = classifier
+  const ranked = classifier
     .rank(features)
     .flatMap(({ label, score }) => (isIntentName(label) ? [{ intent: label, score }] : []));
+  // Text that names a user in words the domain knows is about users, whatever the off-topic class says
+  // ("who is kwabena"): off-topic text shares its question words, never its users.
+  const namesUser = pieces.some((piece) => piece.kind === "entity" && piece.slot === "username");
+  const ranking =
+    namesUser && unknownWords.length === 0 && ranked[0]?.intent === "FallbackIntent" ? inDomain(ranked) : ranked;
   const best = ranking[0];
   // Off-topic text is mostly words this domain never uses ("what's the weather in paris"); a classifier
   // must pick some label, so these guards decide before it may. How sure it is of an in-domain reading is the
@@ -77,6 +82,13 @@ function classify(classifier: IntentClassifier, pieces: readonly Piece[]): Omit<
     unplacedWords,
     concepts,
   };
+}
+
+/** The in-domain intents alone, their scores scaled to sum to 1 again. */
+function inDomain(ranking: readonly IntentScore[]): IntentScore[] {
+  const rest = ranking.filter(({ intent }) => intent !== "FallbackIntent");
+  const total = rest.reduce((sum, { score }) => sum + score, 0);
+  return rest.map(({ intent, score }) => ({ intent, score: total > 0 ? score / total : 0 }));
 }
 
 /**

@@ -27,6 +27,9 @@ export interface Entities {
   readonly pieces: readonly Piece[];
 }
 
+/** Punctuation that ends a clause: "ilse has left the company, remove her". */
+const CLAUSE_BREAKS = /^[,;.!?:–—]$/;
+
 interface Span {
   readonly first: number;
   readonly last: number;
@@ -75,6 +78,7 @@ export function extractEntities(utterance: string, vocabulary: Vocabulary): Enti
     else if (within(displayName, k)) {
       if (k === displayName?.first) pieces.push({ kind: "entity", slot: "displayName" });
     } else if (token.kind === "word") pieces.push({ kind: "word", word });
+    else if (CLAUSE_BREAKS.test(token.text)) pieces.push({ kind: "break" });
   });
 
   return {

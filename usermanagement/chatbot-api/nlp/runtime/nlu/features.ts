@@ -27,14 +27,34 @@ const SHAPES = {
   past: "<past>",
   /** "the report", "my files": a noun phrase the domain doesn't know is what the request acts on. */
   foreignObject: "<foreign-object>",
+  /** "what is …", "is there …", "does bob exist": a question reads; changes are asked for, not asked about. */
+  question: "<question>",
+  /** "bob's email", "the email for bob": a field of an existing user, which is read or changed, never created. */
+  ownerField: "<owner-field>",
+  /** No address and no name given: nothing to create or change a user with, so more likely a read. */
+  noValue: "<no-value>",
 } as const;
+
+/** The request's operation, its first verb on users: it weighs more than the verbs after it. */
+const OPERATIONS: ReadonlySet<Concept> = new Set(["create", "read", "update", "delete", "list", "search"]);
+const operationFeature = (concept: Concept) => `<operation-${concept}>`;
+
+/** Words that open a question: "what …", "is there …", "does bob exist?". */
+const QUESTION_OPENERS = new Set(
+  "what which who whose where when how why is are was were does do did has have".split(" "),
+);
+/** Concepts of a user's fields. */
+const FIELDS: ReadonlySet<Concept> = new Set(["email", "name", "record"]);
+/** The words that tie a field to its user: "the email *of* bob", "the name *for* bob", "… *on* account bob". */
+const OWNER_LINKS = new Set(["of", "for", "on"]);
 
 export type EntitySlot = "username" | "email" | "displayName" | "searchTerm";
 
-/** One word or entity of an utterance, in order. */
+/** One word or entity of an utterance, in order, or the end of a clause (a comma, a full stop). */
 export type Piece =
   | { readonly kind: "entity"; readonly slot: EntitySlot; readonly possessive?: boolean }
-  | { readonly kind: "word"; readonly word: string };
+  | { readonly kind: "word"; readonly word: string }
+  | { readonly kind: "break" };
 
 export interface Features {
   readonly features: readonly string[];
@@ -66,12 +86,21 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
     const piece = pieces[k];
     return piece?.kind === "word" ? piece.word : "";
   };
+  const opening = pieces.find((piece) => piece.kind !== "word" || !isNoiseWord(piece.word));
+  if (opening?.kind === "word" && QUESTION_OPENERS.has(opening.word)) features.push(SHAPES.question);
+  const givesValue = pieces.some(
+    (piece) => piece.kind === "entity" && (piece.slot === "email" || piece.slot === "displayName"),
+  );
+  if (!givesValue) features.push(SHAPES.noValue);
+  const context = contextClauses(pieces);
   for (const [k, piece] of pieces.entries()) {
+    if (piece.kind === "break") continue;
     if (piece.kind === "entity") {
       features.push(MASKS[piece.slot]);
       if (piece.slot !== "username") continue;
       if (k === 0) features.push(SHAPES.subject);
       if (piece.possessive) features.push(SHAPES.possessive);
+      if (ownsField(pieces, k)) features.push(SHAPES.ownerField);
       continue;
     }
     const { word } = piece;
@@ -82,6 +111,9 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
     const wordStem = stem(word);
     if (wordConcepts.length > 0) {
       for (const concept of wordConcepts) features.push(conceptFeature(concept));
+      if (!concepts.some((concept) => OPERATIONS.has(concept))) {
+        for (const concept of wordConcepts.filter((c) => OPERATIONS.has(c))) features.push(operationFeature(concept));
+      }
       concepts.push(...wordConcepts);
       if (word.endsWith("ed") && wordConcepts.some((c) => TELLING_CONCEPTS.has(c)))
         features.push(SHAPES.past);
@@ -95,11 +127,49 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
       features.push(MASKS.unknown);
       if (isDeterminer(wordAt(k - 1))) features.push(SHAPES.foreignObject);
       unknownWords.push(word);
-      if (!describesPerson(pieces, k)) unplacedWords.push(word);
+      if (!describesPerson(pieces, k) && !context.has(k)) unplacedWords.push(word);
     }
     if (word === `${wordStem}s`) features.push(SHAPES.plural);
   }
   return { features, knownWords, unknownWords, unplacedWords, concepts };
+}
+
+/** Pronouns that open a clause telling of someone rather than asking something: "she left", "his name is …". */
+const SUBJECTS = new Set("i we he she they it his her their our my its".split(" "));
+
+/**
+ * The pieces of clauses that tell why rather than ask ("ilse has left the company, remove her"): clauses
+ * opening with a user or a pronoun, when another clause asks for the operation. Their unknown words are
+ * context; in a request that is all telling ("bob should be disabled") they are not.
+ */
+function contextClauses(pieces: readonly Piece[]): ReadonlySet<number> {
+  const clauses: number[][] = [[]];
+  pieces.forEach((piece, k) => {
+    if (piece.kind === "break") clauses.push([]);
+    else clauses[clauses.length - 1].push(k);
+  });
+  const opensWithSubject = (clause: number[]) => {
+    const first = pieces[clause[0]];
+    return (first?.kind === "entity" && first.slot === "username") || (first?.kind === "word" && SUBJECTS.has(first.word));
+  };
+  const asks = (clause: number[]) =>
+    clause.some((k) => {
+      const piece = pieces[k];
+      return piece.kind === "word" && conceptsOf(piece.word).some((concept) => OPERATIONS.has(concept));
+    });
+  const telling = clauses.filter(opensWithSubject);
+  if (!clauses.some((clause) => !opensWithSubject(clause) && asks(clause))) return new Set();
+  return new Set(telling.flat());
+}
+
+/** The user at `k` owns a field named beside it: "bob's email", "the email of bob", "the name for bob". */
+function ownsField(pieces: readonly Piece[], k: number): boolean {
+  const isField = (piece: Piece | undefined) =>
+    piece?.kind === "word" && conceptsOf(piece.word).some((concept) => FIELDS.has(concept));
+  const user = pieces[k];
+  if (user.kind === "entity" && user.possessive && (isField(pieces[k + 1]) || isField(pieces[k + 2]))) return true;
+  const link = pieces[k - 1];
+  return link?.kind === "word" && OWNER_LINKS.has(link.word) && (isField(pieces[k - 2]) || isField(pieces[k - 3]));
 }
 
 /** A word between a determiner and a word for a person: "a brand new user", "the temp account". */

@@ -30,17 +30,17 @@ const words = (list: string) => list.trim().split(/\s+/);
 
 /** Single words, by concept. A word may stand in several concepts; none of them may be a common first name. */
 const CONCEPT_WORDS: Readonly<Record<Concept, readonly string[]>> = {
-  create: words(`create add register enrol enroll onboard provision invite hire recruit open make`),
+  create: words(`create add register enrol enroll onboard provision invite hire recruit open make sign`),
   read: words(`show display view see look check inspect describe fetch retrieve read get tell open review
-    examine`),
+    examine pull bring lookup`),
   update:
     words(`update change edit modify amend alter adjust correct fix set rename switch replace move revise
     overwrite put make`),
   delete:
     words(`delete remove erase drop purge wipe destroy terminate deprovision offboard eliminate trash nuke
-    scrap ditch expunge deregister unregister close`),
+    scrap ditch expunge deregister unregister close rid kick`),
   list: words(`list enumerate browse count roster`),
-  search: words(`search find locate seek lookup query filter`),
+  search: words(`search find locate seek lookup query filter hunt`),
   all: words(`all every everyone everybody each whole entire`),
   person: words(`user username account login person people employee colleague coworker co-worker hire member
     staff teammate intern contractor newcomer starter newbie worker`),
@@ -52,10 +52,10 @@ const CONCEPT_WORDS: Readonly<Record<Concept, readonly string[]>> = {
   system: words(`system directory database`),
   depart: words(`leave left quit resign retire depart`),
   greet: words(`hello hi hey heya hiya yo howdy hallo greetings morning afternoon evening hola salutations
-    ahoy`),
+    ahoy sup`),
   help: words(`help assist assistance support guide guidance instructions usage tips hint options commands menu
-    capabilities features examples confused stuck lost manual tutorial explain`),
-  want: words(`want wish need like love would`),
+    capabilities features examples confused stuck lost manual tutorial explain understand ask say type`),
+  want: words(`want wish need like would`),
 };
 
 /** Words that mean a concept only as written: "called" names someone, "call" does not. */
@@ -80,9 +80,12 @@ const PARTICLE_VERBS: readonly (readonly [verb: string, particle: string, concep
   ["look", "at", ["read"]],
   ["look", "for", ["search"]],
   ["hunt", "for", ["search"]],
+  ["nice", "meet", ["greet"]],
+  ["how", "doing", ["greet"]],
+  ["how", "going", ["greet"]],
 ];
 
-/** Two words that mean one thing only side by side: "display name", "good morning". */
+/** Two words that mean one thing only side by side: "display name", "good morning" (a word may stand between). */
 const COMPOUNDS: readonly (readonly [first: string, second: string, concepts: readonly Concept[]])[] = [
   ["display", "name", ["name"]],
   ["full", "name", ["name"]],
@@ -91,6 +94,14 @@ const COMPOUNDS: readonly (readonly [first: string, second: string, concepts: re
   ["good", "afternoon", ["greet"]],
   ["good", "evening", ["greet"]],
   ["good", "day", ["greet"]],
+  ["what", "up", ["greet"]],
+  ["how", "many", ["list"]],
+  // "New" is a new user, or a new value for one: "a new account" is created, "a new email" is a change.
+  ...words("user users account accounts person employee colleague hire member login starter people").map(
+    (person) => ["new", person, ["create", "person"]] as const,
+  ),
+  ...words("email e-mail mail address").map((field) => ["new", field, ["update", "email"]] as const),
+  ["new", "name", ["update", "name"]],
 ];
 
 /** How many words may stand between a verb and its particle: "kick the old account out". */
@@ -100,21 +111,22 @@ const conceptsByStem = new Map<string, Concept[]>();
 for (const [concept, list] of Object.entries(CONCEPT_WORDS) as [Concept, readonly string[]][]) {
   for (const word of list) {
     const key = stem(word);
-    conceptsByStem.set(key, [...(conceptsByStem.get(key) ?? []), concept]);
+    const known = conceptsByStem.get(key) ?? [];
+    if (!known.includes(concept)) conceptsByStem.set(key, [...known, concept]);
   }
 }
 
 export interface Phrase {
   readonly second: string;
   readonly concepts: readonly Concept[];
-  /** How many words may stand between the two: 1 for a compound. */
+  /** How far the second word may stand from the first: 1 right after it. */
   readonly reach: number;
 }
 
 const phrasesByFirst = new Map<string, Phrase[]>();
 for (const [list, reach] of [
   [PARTICLE_VERBS, PARTICLE_REACH],
-  [COMPOUNDS, 1],
+  [COMPOUNDS, 2],
 ] as const) {
   for (const [first, second, concepts] of list) {
     const key = stem(first);

@@ -19,7 +19,7 @@ const PREFIX_NOUNS = new Set(["prefix", "prefixed"]);
 /** Words between a beginning and its value: "with the letters jo", "prefix is: dev". */
 const PREFIX_LINKS = new Set("with the a an letter letters characters is of : = text string".split(" "));
 /** Verbs that open a search: "find", "search", "look for", "locate". */
-const SEARCH_VERBS = new Set("find search locate seek lookup".split(" "));
+const SEARCH_VERBS = new Set("find search locate seek".split(" "));
 const PARTICLES = new Set(["for"]);
 /** Words between a search verb and its term: "search for users named", "find me anyone called". */
 const SEARCH_LINKS = new Set(
@@ -106,7 +106,8 @@ function readTerm(tokens: readonly Token[], first: number): TermMatch | undefine
   for (let k = first; k < tokens.length && k < first + LONGEST_TERM_IN_WORDS; k++) {
     const token = tokens[k];
     const word = token.lower;
-    if (token.kind !== "word" || TERM_ENDS.has(word) || isNoiseWord(word)) break;
+    // "find omar's profile" names a user's record, not a term.
+    if (token.kind !== "word" || token.possessive || TERM_ENDS.has(word) || isNoiseWord(word)) break;
     if (isFunctionWord(word) || conceptsOf(word).length > 0) break;
     last = k;
   }

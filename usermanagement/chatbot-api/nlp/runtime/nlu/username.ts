@@ -42,6 +42,10 @@ const CONTEXT_BEFORE: ReadonlySet<Concept> = new Set([
 ]);
 /** Concepts of the words after a user who opens a sentence: "bob left", "noor switched to …", "bob's email". */
 const CONTEXT_AFTER: ReadonlySet<Concept> = new Set(["update", "delete", "depart", "email", "name", "exist"]);
+/** Verbs whose first object may be a user: "give bob an account", "let bob in". */
+const VERBS_BEFORE_USER = new Set(["give", "who"]);
+/** How many content words after a sentence-opening user may say what happened to it: "bob has a new email". */
+const AFTER_REACH = 2;
 const SYMBOLS_OR_DIGITS = /[0-9._-]/;
 const DIGITS_ONLY = /^[0-9]+$/;
 /** Words that join several names: "alice and bob", "alice, bob & carol". */
@@ -92,7 +96,16 @@ export function findUsername(
     words[k].token.kind === "word" &&
     !DIGITS_ONLY.test(words[k].word) &&
     standsLikeAUsername(words, k, vocabulary);
-  const shaped = words.findIndex(({ word }, k) => SYMBOLS_OR_DIGITS.test(word) && inContext(k));
+  // A word shaped like a username ("dave_99", "mei.lin") is one anywhere in a request about users.
+  const aboutUsers = words.some(({ word }) => hasConcept(word, CONTEXT_BEFORE));
+  const shaped = words.findIndex(
+    ({ token, word }, k) =>
+      SYMBOLS_OR_DIGITS.test(word) &&
+      candidate(k) &&
+      token.kind === "word" &&
+      !DIGITS_ONLY.test(word) &&
+      (aboutUsers || inContext(k)),
+  );
   if (shaped >= 0) return { index: shaped, evidence: "context" };
   const plain = words.findLastIndex((_, k) => inContext(k) && !beforeUnknownWord(words, k, vocabulary));
   return plain >= 0 ? { index: plain, evidence: "context" } : undefined;
@@ -122,9 +135,13 @@ export function joinedUsernames(
   return joined;
 }
 
-/** "cat videos", "jazz music": a plain word right before an unknown one modifies it; names don't. */
+/**
+ * "cat videos", "jazz music", "pictures of dogs": a plain word right before an unknown one, or before "of",
+ * is part of a noun phrase; names aren't.
+ */
 function beforeUnknownWord(words: readonly Word[], k: number, vocabulary: Vocabulary): boolean {
   const next = words[k + 1];
+  if (next?.word === "of") return true;
   return next?.token.kind === "word" && !isFunctionWord(next.word) && !vocabulary.isKnown(next.word);
 }
 
@@ -151,12 +168,18 @@ function standsLikeAUsername(words: readonly Word[], k: number, vocabulary: Voca
     return false;
   const isContent = ({ token, word }: Word) => token.kind === "word" && !isFunctionWord(word);
   const before = words.slice(0, k).findLast(isContent);
-  if (before) return vocabulary.isWordBeforeUsername(before.word) || hasConcept(before.word, CONTEXT_BEFORE);
-  const after = words.slice(k + 1).find(isContent);
-  return (
-    after !== undefined &&
-    (vocabulary.isWordAfterUsername(after.word) || hasConcept(after.word, CONTEXT_AFTER))
-  );
+  if (before) {
+    return (
+      vocabulary.isWordBeforeUsername(before.word) ||
+      VERBS_BEFORE_USER.has(before.word) ||
+      hasConcept(before.word, CONTEXT_BEFORE)
+    );
+  }
+  const after = words
+    .slice(k + 1)
+    .filter(isContent)
+    .slice(0, AFTER_REACH);
+  return after.some(({ word }) => vocabulary.isWordAfterUsername(word) || hasConcept(word, CONTEXT_AFTER));
 }
 
 const isPerson = (word: string) => conceptsOf(word).includes("person");
