@@ -37,13 +37,13 @@ export function phrasingFamilies(corpus: TrainingCorpus): PhrasingFamily[] {
 }
 
 function openingOf(template: string): string {
-  for (const { piece } of parseTemplate(template)) {
+  for (const piece of parseTemplate(template)) {
     if (piece.kind === "word" && !isFunctionWord(piece.word) && !isNoiseWord(piece.word))
       return stem(piece.word);
   }
   // All function words ("what can you do"): the first word opens it.
   const [first] = parseTemplate(template);
-  return first?.piece.kind === "word" ? stem(first.piece.word) : "{entity}";
+  return first?.kind === "word" ? stem(first.word) : "{entity}";
 }
 
 // Values no template and no evaluation case uses, so that nothing is recognised by heart.

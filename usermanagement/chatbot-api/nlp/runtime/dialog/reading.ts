@@ -4,6 +4,7 @@
 // admin"): those words name an operation the bot doesn't have, and acting on the rest would substitute one.
 import { type IntentName, isUserIntent, type UserIntentName } from "../intents";
 import type { IntentScore, Understanding } from "../nlu/engine";
+import type { Concept } from "../nlu/lexicon";
 
 export type Reading =
   /** Do it; `leftOut` are words a read could not use, said back with the answer. */
@@ -37,7 +38,11 @@ const isAboutUsers = (intent: IntentName) =>
   isUserIntent(intent) || intent === "ListUsers" || intent === "FindUsers";
 
 export function readRequest(understanding: Understanding): Reading {
-  const { ranking, entities, concepts, unplacedWords } = understanding;
+  const { entities, concepts, unplacedWords, unknownOperation } = understanding;
+  // "who is registered?", "was bob deleted?": a question about a change made asks for none.
+  const ranking = understanding.asksAboutPast
+    ? understanding.ranking.filter(({ intent }) => !isChange(intent))
+    : understanding.ranking;
   const [best, second] = ranking;
   if (!best || best.intent === "FallbackIntent") {
     const aboutUsers =
@@ -49,16 +54,44 @@ export function readRequest(understanding: Understanding): Reading {
   }
   const blocker = changeBlocker(best.intent, understanding);
   if (blocker) return blocker;
+  // "lock the account of bob", "export all users": the request's own verb is one the bot doesn't have, so
+  // reading or listing instead would substitute a request.
+  if (unknownOperation && isAboutUsers(best.intent)) {
+    return { kind: "unsupported", words: unplacedWords.length > 0 ? unplacedWords : [unknownOperation] };
+  }
+  // "remove all the inactive users" read as a list: the verb asked for a change the reading doesn't make.
+  const asked = askedChanges(understanding);
+  if (asked.length > 0 && !(asked as readonly IntentName[]).includes(best.intent)) {
+    return changeBlocker(asked[0], understanding) ?? { kind: "clarify", candidates: [asked[0], best.intent] };
+  }
   const needed = isChange(best.intent) ? CHANGE_CONFIDENCE : MIN_CONFIDENCE;
   const alternative = closeAlternative(best, second);
   if (best.score < needed || alternative) {
     const runnerUp = alternative ?? second;
-    return runnerUp && runnerUp.intent !== "FallbackIntent" && runnerUp.score >= RUNNER_UP_MIN
-      ? { kind: "clarify", candidates: [best.intent, runnerUp.intent] }
-      : { kind: "rephrase" };
+    if (!runnerUp || runnerUp.intent === "FallbackIntent" || runnerUp.score < RUNNER_UP_MIN)
+      return { kind: "rephrase" };
+    // A change the request can't be read as is never offered as one of the readings.
+    return (
+      changeBlocker(runnerUp.intent, understanding) ?? {
+        kind: "clarify",
+        candidates: [best.intent, runnerUp.intent],
+      }
+    );
   }
   const leftOut = isAboutUsers(best.intent) ? unplacedWords : [];
   return { kind: "act", intent: best.intent, leftOut };
+}
+
+const CHANGE_OPERATIONS: Readonly<Partial<Record<Concept, ChangeIntentName>>> = {
+  create: "CreateUser",
+  update: "UpdateUser",
+  delete: "DeleteUser",
+};
+
+/** The changes the request's own verb asks for ("remove" → DeleteUser), unless it is a question about one. */
+function askedChanges({ operation, asksAboutPast }: Understanding): ChangeIntentName[] {
+  if (asksAboutPast) return [];
+  return operation.flatMap((concept) => CHANGE_OPERATIONS[concept] ?? []);
 }
 
 /**

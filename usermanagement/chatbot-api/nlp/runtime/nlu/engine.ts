@@ -6,7 +6,7 @@ import { type IntentClassifier, type IntentModel, loadIntentClassifier } from ".
 import { type Entities, extractEntities } from "./entities";
 import { type Piece, toFeatures } from "./features";
 import type { Concept } from "./lexicon";
-import { createVocabulary } from "./vocabulary";
+import { createVocabulary, type Vocabulary } from "./vocabulary";
 
 export interface IntentScore {
   readonly intent: IntentName;
@@ -23,8 +23,14 @@ export interface Understanding {
   readonly unknownWords: readonly string[];
   /** The unknown words that may change what is asked ("disable", "admin"), not those describing a person. */
   readonly unplacedWords: readonly string[];
+  /** The request's first content word, when the domain doesn't know it: an operation it lacks ("lock bob"). */
+  readonly unknownOperation?: string;
   /** The concepts its words stand for ("remove" → delete), in order. */
   readonly concepts: readonly Concept[];
+  /** The concepts of the request's operation, its first verb on users ("make" creates or changes). */
+  readonly operation: readonly Concept[];
+  /** A question about a change made ("who is registered?"), which asks for none. */
+  readonly asksAboutPast: boolean;
 }
 
 export interface Nlu {
@@ -38,25 +44,36 @@ export interface Nlu {
 
 export function createNlu(model: IntentModel): Nlu {
   const vocabulary = createVocabulary(model);
-  const classifier = loadIntentClassifier(model);
+  const classifier = loadIntentClassifier(model.classifier);
   return {
     understand: (utterance) => {
       const entities = extractEntities(utterance, vocabulary);
-      return { entities, ...classify(classifier, entities.pieces) };
+      return { entities, ...classify(classifier, vocabulary, entities.pieces) };
     },
     rankRequest: (entities) =>
       classify(
         classifier,
+        vocabulary,
         entities.pieces.filter((piece) => piece.kind === "word"),
       ).ranking,
   };
 }
 
-function classify(classifier: IntentClassifier, pieces: readonly Piece[]): Omit<Understanding, "entities"> {
-  const { features, knownWords, unknownWords, unplacedWords, concepts } = toFeatures(
-    pieces,
-    classifier.isInDomainStem,
-  );
+function classify(
+  classifier: IntentClassifier,
+  vocabulary: Vocabulary,
+  pieces: readonly Piece[],
+): Omit<Understanding, "entities"> {
+  const {
+    features,
+    knownWords,
+    unknownWords,
+    unplacedWords,
+    unknownOperation,
+    concepts,
+    operation,
+    asksAboutPast,
+  } = toFeatures(pieces, vocabulary.isCorpusStem);
   const ranked = classifier
     .rank(features)
     .flatMap(({ label, score }) => (isIntentName(label) ? [{ intent: label, score }] : []));
@@ -64,7 +81,9 @@ function classify(classifier: IntentClassifier, pieces: readonly Piece[]): Omit<
   // ("who is kwabena"): off-topic text shares its question words, never its users.
   const namesUser = pieces.some((piece) => piece.kind === "entity" && piece.slot === "username");
   const ranking =
-    namesUser && unknownWords.length === 0 && ranked[0]?.intent === "FallbackIntent" ? inDomain(ranked) : ranked;
+    namesUser && unknownWords.length === 0 && ranked[0]?.intent === "FallbackIntent"
+      ? inDomain(ranked)
+      : ranked;
   const best = ranking[0];
   // Off-topic text is mostly words this domain never uses ("what's the weather in paris"); a classifier
   // must pick some label, so these guards decide before it may. How sure it is of an in-domain reading is the
@@ -80,7 +99,10 @@ function classify(classifier: IntentClassifier, pieces: readonly Piece[]): Omit<
     knownWords,
     unknownWords,
     unplacedWords,
+    unknownOperation,
     concepts,
+    operation,
+    asksAboutPast,
   };
 }
 

@@ -3,8 +3,9 @@
 import { findDisplayName, readNameAt } from "./display-name";
 import type { Piece } from "./features";
 import { expandShortForm, isFunctionWord } from "./function-words";
+import { conceptsOf } from "./lexicon";
 import { findSearchTerm } from "./search-term";
-import { type Token, tokenize } from "./tokenize";
+import { isClauseBreak, type Token, tokenize } from "./tokenize";
 import { couldBeUsername, findUsername, joinedUsernames, type UsernameMatch, type Word } from "./username";
 import type { Vocabulary } from "./vocabulary";
 
@@ -26,9 +27,6 @@ export interface Entities {
   /** The utterance in order, entities as such and every other word normalised. */
   readonly pieces: readonly Piece[];
 }
-
-/** Punctuation that ends a clause: "ilse has left the company, remove her". */
-const CLAUSE_BREAKS = /^[,;.!?:–—]$/;
 
 interface Span {
   readonly first: number;
@@ -78,7 +76,7 @@ export function extractEntities(utterance: string, vocabulary: Vocabulary): Enti
     else if (within(displayName, k)) {
       if (k === displayName?.first) pieces.push({ kind: "entity", slot: "displayName" });
     } else if (token.kind === "word") pieces.push({ kind: "word", word });
-    else if (CLAUSE_BREAKS.test(token.text)) pieces.push({ kind: "break" });
+    else if (isClauseBreak(token)) pieces.push({ kind: "break" });
   });
 
   return {
@@ -140,14 +138,16 @@ function findPeople(utterance: string, words: readonly Word[], vocabulary: Vocab
     if (owner && couldBeUsername(owner, vocabulary))
       username = { index: match.usernameIndex, evidence: "cue" };
   }
-  // "a user called bob": one plain word after "called" is the username, unless one was named before it.
+  // "a user called bob": one plain word after "called" is the username, unless one was named before it
+  // (other than by the person "called" it: "give access to a new person called dario").
   if (
     displayName &&
     match?.maybeUsername &&
     match.first === match.last &&
     couldBeUsername(words[match.first], vocabulary)
   ) {
-    if (!username || (username.evidence !== "explicit" && username.index > match.first)) {
+    const calledPerson = conceptsOf(words[match.first - 2]?.word ?? "").includes("person");
+    if (!username || (username.evidence !== "explicit" && (calledPerson || username.index > match.first))) {
       username = { index: match.first, evidence: "cue" };
       displayName = undefined;
     }

@@ -17,8 +17,8 @@ export const MASKS = {
 } as const;
 
 const SHAPES = {
-  /** "show users", not "show user bob": stemming folds the plural the intent depends on. */
-  plural: "<plural>",
+  /** "show users", not "show user bob": stemming folds the plural of people the intent depends on. */
+  people: "<people>",
   /** A user as the subject ("bob has a new email", "bob left") is talked about, not created. */
   subject: "<subject>",
   /** "bob's email", "bob's account": a user who owns something is looked at or changed, not created. */
@@ -67,9 +67,18 @@ export interface Features {
    * describe a person ("a *brand* new user", "the *temp* account").
    */
   readonly unplacedWords: readonly string[];
+  /** The request's first content word, when the domain doesn't know it: an operation it doesn't have ("lock"). */
+  readonly unknownOperation?: string;
   /** The concepts the words stand for, in order. */
   readonly concepts: readonly Concept[];
+  /** The concepts of the request's operation, its first verb on users ("make" creates or changes). */
+  readonly operation: readonly Concept[];
+  /** A question about a change made ("who is registered?", "was bob deleted?"), which asks for none. */
+  readonly asksAboutPast: boolean;
 }
+
+/** Concepts that may open an utterance before its request. */
+const PREAMBLE: ReadonlySet<Concept> = new Set(["greet", "want"]);
 
 /** Verbs whose past tense tells of a change ("was created", "has left"). */
 const TELLING_CONCEPTS: ReadonlySet<Concept> = new Set(["create", "update", "delete"]);
@@ -82,10 +91,6 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
   const unplacedWords: string[] = [];
   const concepts: Concept[] = [];
   const particles = new Set<number>();
-  const wordAt = (k: number) => {
-    const piece = pieces[k];
-    return piece?.kind === "word" ? piece.word : "";
-  };
   const opening = pieces.find((piece) => piece.kind !== "word" || !isNoiseWord(piece.word));
   if (opening?.kind === "word" && QUESTION_OPENERS.has(opening.word)) features.push(SHAPES.question);
   const givesValue = pieces.some(
@@ -93,6 +98,10 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
   );
   if (!givesValue) features.push(SHAPES.noValue);
   const context = contextClauses(pieces);
+  let unknownOperation: string | undefined;
+  let opened = false;
+  const operation: Concept[] = [];
+  const past = false;
   for (const [k, piece] of pieces.entries()) {
     if (piece.kind === "break") continue;
     if (piece.kind === "entity") {
@@ -105,14 +114,18 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
     }
     const { word } = piece;
     if (particles.has(k) || isNoiseWord(word)) continue;
+    const isOpening = !opened && !isFunctionWord(word);
     const phrase = findPhrase(pieces, k);
     if (phrase) particles.add(phrase.particle);
     const wordConcepts = phrase?.concepts ?? (isFunctionWord(word) ? [] : conceptsOf(word));
     const wordStem = stem(word);
+    // Greetings and wishes come before the request: "hi, lock bob", "I want to lock bob".
+    if (isOpening && !wordConcepts.some((concept) => PREAMBLE.has(concept))) opened = true;
     if (wordConcepts.length > 0) {
       for (const concept of wordConcepts) features.push(conceptFeature(concept));
       if (!concepts.some((concept) => OPERATIONS.has(concept))) {
-        for (const concept of wordConcepts.filter((c) => OPERATIONS.has(c))) features.push(operationFeature(concept));
+        for (const concept of wordConcepts.filter((c) => OPERATIONS.has(c)))
+          features.push(operationFeature(concept));
       }
       concepts.push(...wordConcepts);
       if (word.endsWith("ed") && wordConcepts.some((c) => TELLING_CONCEPTS.has(c)))
@@ -125,13 +138,24 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
       knownWords.push(word);
     } else {
       features.push(MASKS.unknown);
-      if (isDeterminer(wordAt(k - 1))) features.push(SHAPES.foreignObject);
+      if (!context.has(k) && inNounPhrase(pieces, k)) features.push(SHAPES.foreignObject);
       unknownWords.push(word);
       if (!describesPerson(pieces, k) && !context.has(k)) unplacedWords.push(word);
+      if (isOpening) unknownOperation = word;
     }
-    if (word === `${wordStem}s`) features.push(SHAPES.plural);
+    if (word === `${wordStem}s` && wordConcepts.includes("person")) features.push(SHAPES.people);
   }
-  return { features, knownWords, unknownWords, unplacedWords, concepts };
+  const asksAboutPast = past && features.includes(SHAPES.question);
+  return {
+    features,
+    knownWords,
+    unknownWords,
+    unplacedWords,
+    unknownOperation,
+    concepts,
+    operation,
+    asksAboutPast,
+  };
 }
 
 /** Pronouns that open a clause telling of someone rather than asking something: "she left", "his name is …". */
@@ -150,7 +174,10 @@ function contextClauses(pieces: readonly Piece[]): ReadonlySet<number> {
   });
   const opensWithSubject = (clause: number[]) => {
     const first = pieces[clause[0]];
-    return (first?.kind === "entity" && first.slot === "username") || (first?.kind === "word" && SUBJECTS.has(first.word));
+    return (
+      (first?.kind === "entity" && first.slot === "username") ||
+      (first?.kind === "word" && SUBJECTS.has(first.word))
+    );
   };
   const asks = (clause: number[]) =>
     clause.some((k) => {
@@ -167,9 +194,23 @@ function ownsField(pieces: readonly Piece[], k: number): boolean {
   const isField = (piece: Piece | undefined) =>
     piece?.kind === "word" && conceptsOf(piece.word).some((concept) => FIELDS.has(concept));
   const user = pieces[k];
-  if (user.kind === "entity" && user.possessive && (isField(pieces[k + 1]) || isField(pieces[k + 2]))) return true;
+  if (user.kind === "entity" && user.possessive && (isField(pieces[k + 1]) || isField(pieces[k + 2])))
+    return true;
   const link = pieces[k - 1];
-  return link?.kind === "word" && OWNER_LINKS.has(link.word) && (isField(pieces[k - 2]) || isField(pieces[k - 3]));
+  return (
+    link?.kind === "word" && OWNER_LINKS.has(link.word) && (isField(pieces[k - 2]) || isField(pieces[k - 3]))
+  );
+}
+
+/** After a determiner, with at most two describing words between: "the report", "a good pizza place". */
+function inNounPhrase(pieces: readonly Piece[], k: number): boolean {
+  for (let j = k - 1; j >= Math.max(0, k - 3); j--) {
+    const piece = pieces[j];
+    if (piece.kind !== "word") return false;
+    if (isDeterminer(piece.word)) return true;
+    if (isFunctionWord(piece.word)) return false;
+  }
+  return false;
 }
 
 /** A word between a determiner and a word for a person: "a brand new user", "the temp account". */

@@ -49,12 +49,12 @@ const CONCEPT_WORDS: Readonly<Record<Concept, readonly string[]>> = {
   name: words(`name named displayname fullname surname nickname`),
   record: words(`details detail info information profile record entry data`),
   exist: words(`exist`),
-  system: words(`system directory database`),
+  system: words(`system directory`),
   depart: words(`leave left quit resign retire depart`),
   greet: words(`hello hi hey heya hiya yo howdy hallo greetings morning afternoon evening hola salutations
     ahoy sup`),
   help: words(`help assist assistance support guide guidance instructions usage tips hint options commands menu
-    capabilities features examples confused stuck lost manual tutorial explain understand ask say type`),
+    capabilities features examples confused stuck lost manual tutorial explain understand ask say type work`),
   want: words(`want wish need like would`),
 };
 
@@ -80,6 +80,10 @@ const PARTICLE_VERBS: readonly (readonly [verb: string, particle: string, concep
   ["look", "at", ["read"]],
   ["look", "for", ["search"]],
   ["hunt", "for", ["search"]],
+];
+
+/** Greetings of a few words: "nice to meet you", "how are you doing". */
+const GREETINGS: readonly (readonly [first: string, last: string, concepts: readonly Concept[]])[] = [
   ["nice", "meet", ["greet"]],
   ["how", "doing", ["greet"]],
   ["how", "going", ["greet"]],
@@ -121,16 +125,20 @@ export interface Phrase {
   readonly concepts: readonly Concept[];
   /** How far the second word may stand from the first: 1 right after it. */
   readonly reach: number;
+  /** A verb and its particle, which may stand after the verb's object ("kick bob out"). */
+  readonly particle: boolean;
 }
 
 const phrasesByFirst = new Map<string, Phrase[]>();
 for (const [list, reach] of [
   [PARTICLE_VERBS, PARTICLE_REACH],
+  [GREETINGS, PARTICLE_REACH],
   [COMPOUNDS, 2],
 ] as const) {
   for (const [first, second, concepts] of list) {
     const key = stem(first);
-    phrasesByFirst.set(key, [...(phrasesByFirst.get(key) ?? []), { second, concepts, reach }]);
+    const phrase = { second, concepts, reach, particle: list === PARTICLE_VERBS };
+    phrasesByFirst.set(key, [...(phrasesByFirst.get(key) ?? []), phrase]);
   }
 }
 

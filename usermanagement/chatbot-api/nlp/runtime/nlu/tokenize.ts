@@ -32,6 +32,10 @@ const TOKEN_PATTERN = new RegExp(
 );
 
 const POSSESSIVE_SUFFIX = /['’]s$/i;
+const CLAUSE_BREAKS = /^[,;.!?:–—]$/;
+
+/** Punctuation that ends a clause: "ilse has left the company, remove her". */
+export const isClauseBreak = (token: Token) => token.kind === "punctuation" && CLAUSE_BREAKS.test(token.text);
 
 export function tokenize(utterance: string): Token[] {
   const tokens: Token[] = [];

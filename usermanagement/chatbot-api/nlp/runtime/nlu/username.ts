@@ -5,7 +5,7 @@
 // "who is erin") rather than where nouns stand ("tell me a joke", "the capital of France").
 import { USERNAME_PATTERN } from "../intents";
 import { isDeterminer, isFunctionWord, isQuestionWord } from "./function-words";
-import { type Concept, conceptsOf } from "./lexicon";
+import { type Concept, conceptsOf, phrasesOpenedBy } from "./lexicon";
 import type { Token } from "./tokenize";
 import type { Vocabulary } from "./vocabulary";
 
@@ -42,8 +42,10 @@ const CONTEXT_BEFORE: ReadonlySet<Concept> = new Set([
 ]);
 /** Concepts of the words after a user who opens a sentence: "bob left", "noor switched to …", "bob's email". */
 const CONTEXT_AFTER: ReadonlySet<Concept> = new Set(["update", "delete", "depart", "email", "name", "exist"]);
-/** Verbs whose first object may be a user: "give bob an account", "let bob in". */
+/** Verbs whose first object may be a user: "give bob an account", "who is bob". */
 const VERBS_BEFORE_USER = new Set(["give", "who"]);
+/** "what do you know about bob", "info on bob": the topic of a question or a read ends it. */
+const TOPIC_MARKERS = new Set(["about", "on"]);
 /** How many content words after a sentence-opening user may say what happened to it: "bob has a new email". */
 const AFTER_REACH = 2;
 const SYMBOLS_OR_DIGITS = /[0-9._-]/;
@@ -167,12 +169,15 @@ function standsLikeAUsername(words: readonly Word[], k: number, vocabulary: Voca
   if (isDeterminer(words[k - 2]?.word ?? "") && vocabulary.isKnown(previous) && !isPerson(previous))
     return false;
   const isContent = ({ token, word }: Word) => token.kind === "word" && !isFunctionWord(word);
+  if (TOPIC_MARKERS.has(previous) && isLastWord(words, k) && asksAbout(words)) return true;
   const before = words.slice(0, k).findLast(isContent);
   if (before) {
     return (
       vocabulary.isWordBeforeUsername(before.word) ||
       VERBS_BEFORE_USER.has(before.word) ||
-      hasConcept(before.word, CONTEXT_BEFORE)
+      hasConcept(before.word, CONTEXT_BEFORE) ||
+      // "take bongani off the system", "kick bob out": a verb whose particle follows its user.
+      phrasesOpenedBy(before.word).some(({ particle }) => particle)
     );
   }
   const after = words
@@ -181,6 +186,14 @@ function standsLikeAUsername(words: readonly Word[], k: number, vocabulary: Voca
     .slice(0, AFTER_REACH);
   return after.some(({ word }) => vocabulary.isWordAfterUsername(word) || hasConcept(word, CONTEXT_AFTER));
 }
+
+const isLastWord = (words: readonly Word[], k: number) =>
+  words.slice(k + 1).every(({ token }) => token.kind === "punctuation");
+
+/** A question ("what do you know about …") or a read ("tell me about …"). */
+const asksAbout = (words: readonly Word[]) =>
+  /^(what|who|which|whats)$/.test(words[0]?.word ?? "") || words.some(({ word }) => hasConcept(word, READS));
+const READS: ReadonlySet<Concept> = new Set(["read", "record"]);
 
 const isPerson = (word: string) => conceptsOf(word).includes("person");
 const hasConcept = (word: string, concepts: ReadonlySet<Concept>) =>

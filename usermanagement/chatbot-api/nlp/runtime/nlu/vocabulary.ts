@@ -20,6 +20,8 @@ export interface Vocabulary {
    * lexicon knows it.
    */
   isKnown(lowerWord: string): boolean;
+  /** The stem is that of a content word of the in-domain corpus. */
+  isCorpusStem(stem: string): boolean;
   /** `lowerWord` itself when known or a function word, else the known word it is a slip of, else `lowerWord`. */
   normalize(lowerWord: string): string;
   isWordBeforeUsername(lowerWord: string): boolean;
@@ -40,6 +42,7 @@ export function createVocabulary(data: VocabularyData): Vocabulary {
   const keywords = data.knownWords.filter((word) => word.length >= 4);
   return {
     isKnown,
+    isCorpusStem: (wordStem) => known.has(wordStem),
     normalize: (lowerWord) =>
       isKnown(lowerWord) || isFunctionWord(lowerWord) || lowerWord.length < SHORTEST_CORRECTABLE
         ? lowerWord
