@@ -27,9 +27,9 @@ export const isChange = (intent: IntentName): intent is ChangeIntentName =>
 /** Below this, the best intent is a guess; Lex's default confidence threshold is 0.4. */
 export const MIN_CONFIDENCE = 0.5;
 /** A change needs more: acting on a wrong change costs far more than one more question. */
-export const CHANGE_CONFIDENCE = 0.75;
+export const CHANGE_CONFIDENCE = 0.7;
 /** Two intents closer than this are a toss-up between requests about users. */
-export const CLOSE_MARGIN = 0.3;
+export const CLOSE_MARGIN = 0.2;
 /** A runner-up this unlikely is no alternative worth offering. */
 const RUNNER_UP_MIN = 0.15;
 

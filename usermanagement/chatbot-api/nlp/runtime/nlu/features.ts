@@ -100,8 +100,8 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
   const context = contextClauses(pieces);
   let unknownOperation: string | undefined;
   let opened = false;
-  const operation: Concept[] = [];
-  const past = false;
+  let operation: readonly Concept[] = [];
+  let past = false;
   for (const [k, piece] of pieces.entries()) {
     if (piece.kind === "break") continue;
     if (piece.kind === "entity") {
@@ -123,13 +123,17 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
     if (isOpening && !wordConcepts.some((concept) => PREAMBLE.has(concept))) opened = true;
     if (wordConcepts.length > 0) {
       for (const concept of wordConcepts) features.push(conceptFeature(concept));
-      if (!concepts.some((concept) => OPERATIONS.has(concept))) {
-        for (const concept of wordConcepts.filter((c) => OPERATIONS.has(c)))
-          features.push(operationFeature(concept));
+      const operations = wordConcepts.filter((concept) => OPERATIONS.has(concept));
+      // "make a new user": a verb of two operations is narrowed by a later word of one of them.
+      if (operation.length === 0) operation = operations;
+      else if (operation.length > 1 && operations.length === 1 && operation.includes(operations[0])) {
+        operation = operations;
       }
       concepts.push(...wordConcepts);
-      if (word.endsWith("ed") && wordConcepts.some((c) => TELLING_CONCEPTS.has(c)))
+      if (word.endsWith("ed") && wordConcepts.some((concept) => TELLING_CONCEPTS.has(concept))) {
         features.push(SHAPES.past);
+        past = true;
+      }
       knownWords.push(word);
     } else if (isFunctionWord(word)) {
       features.push(wordStem);
@@ -138,13 +142,19 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
       knownWords.push(word);
     } else {
       features.push(MASKS.unknown);
-      if (!context.has(k) && inNounPhrase(pieces, k)) features.push(SHAPES.foreignObject);
+      const describing = describesPerson(pieces, k);
+      if (!context.has(k) && !describing && inNounPhrase(pieces, k)) features.push(SHAPES.foreignObject);
       unknownWords.push(word);
-      if (!describesPerson(pieces, k) && !context.has(k)) unplacedWords.push(word);
+      if (!describing && !context.has(k)) unplacedWords.push(word);
       if (isOpening) unknownOperation = word;
     }
     if (word === `${wordStem}s` && wordConcepts.includes("person")) features.push(SHAPES.people);
   }
+  // "open the profile of bob": a field of an existing user is not created.
+  if (operation.length > 1 && features.includes(SHAPES.ownerField)) {
+    operation = operation.filter((concept) => concept !== "create");
+  }
+  for (const concept of operation) features.push(operationFeature(concept));
   const asksAboutPast = past && features.includes(SHAPES.question);
   return {
     features,

@@ -22,6 +22,7 @@ export type Concept =
   | "exist"
   | "system"
   | "depart"
+  | "bot"
   | "greet"
   | "help"
   | "want";
@@ -40,7 +41,7 @@ const CONCEPT_WORDS: Readonly<Record<Concept, readonly string[]>> = {
     words(`delete remove erase drop purge wipe destroy terminate deprovision offboard eliminate trash nuke
     scrap ditch expunge deregister unregister close rid kick`),
   list: words(`list enumerate browse count roster`),
-  search: words(`search find locate seek lookup query filter hunt`),
+  search: words(`search find locate seek query filter hunt`),
   all: words(`all every everyone everybody each whole entire`),
   person: words(`user username account login person people employee colleague coworker co-worker hire member
     staff teammate intern contractor newcomer starter newbie worker`),
@@ -48,18 +49,19 @@ const CONCEPT_WORDS: Readonly<Record<Concept, readonly string[]>> = {
   email: words(`email e-mail mail address inbox`),
   name: words(`name named displayname fullname surname nickname`),
   record: words(`details detail info information profile record entry data`),
-  exist: words(`exist`),
+  exist: words(`exist taken`),
+  bot: words(`bot chatbot assistant thing app tool`),
   system: words(`system directory`),
   depart: words(`leave left quit resign retire depart`),
   greet: words(`hello hi hey heya hiya yo howdy hallo greetings morning afternoon evening hola salutations
     ahoy sup`),
   help: words(`help assist assistance support guide guidance instructions usage tips hint options commands menu
     capabilities features examples confused stuck lost manual tutorial explain understand ask say type work`),
-  want: words(`want wish need like would`),
+  want: words(`want wish need like love would`),
 };
 
 /** Words that mean a concept only as written: "called" names someone, "call" does not. */
-const EXACT_WORDS: Readonly<Record<string, readonly Concept[]>> = { called: ["name"] };
+const EXACT_WORDS: Readonly<Record<string, readonly Concept[]>> = { called: ["name"], used: ["exist"] };
 
 /**
  * Verbs whose meaning needs their particle ("set up" creates, "set" alone changes). The particle may come
@@ -76,7 +78,7 @@ const PARTICLE_VERBS: readonly (readonly [verb: string, particle: string, concep
   ["cut", "off", ["delete"]],
   ["pull", "up", ["read"]],
   ["bring", "up", ["read"]],
-  ["look", "up", ["read", "search"]],
+  ["look", "up", ["read"]],
   ["look", "at", ["read"]],
   ["look", "for", ["search"]],
   ["hunt", "for", ["search"]],
@@ -100,6 +102,7 @@ const COMPOUNDS: readonly (readonly [first: string, second: string, concepts: re
   ["good", "day", ["greet"]],
   ["what", "up", ["greet"]],
   ["how", "many", ["list"]],
+  ["no", "longer", ["depart"]],
   // "New" is a new user, or a new value for one: "a new account" is created, "a new email" is a change.
   ...words("user users account accounts person employee colleague hire member login starter people").map(
     (person) => ["new", person, ["create", "person"]] as const,

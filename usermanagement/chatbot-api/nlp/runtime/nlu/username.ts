@@ -42,8 +42,8 @@ const CONTEXT_BEFORE: ReadonlySet<Concept> = new Set([
 ]);
 /** Concepts of the words after a user who opens a sentence: "bob left", "noor switched to …", "bob's email". */
 const CONTEXT_AFTER: ReadonlySet<Concept> = new Set(["update", "delete", "depart", "email", "name", "exist"]);
-/** Verbs whose first object may be a user: "give bob an account", "who is bob". */
-const VERBS_BEFORE_USER = new Set(["give", "who"]);
+/** Verbs whose first object may be a user: "give bob an account". */
+const VERBS_BEFORE_USER = new Set(["give"]);
 /** "what do you know about bob", "info on bob": the topic of a question or a read ends it. */
 const TOPIC_MARKERS = new Set(["about", "on"]);
 /** How many content words after a sentence-opening user may say what happened to it: "bob has a new email". */
@@ -170,6 +170,8 @@ function standsLikeAUsername(words: readonly Word[], k: number, vocabulary: Voca
     return false;
   const isContent = ({ token, word }: Word) => token.kind === "word" && !isFunctionWord(word);
   if (TOPIC_MARKERS.has(previous) && isLastWord(words, k) && asksAbout(words)) return true;
+  // "who is bob", "who's bob"; not "who owns …", where a verb follows "who".
+  if (/^(is|was)$/.test(previous) && words[k - 2]?.word === "who") return true;
   const before = words.slice(0, k).findLast(isContent);
   if (before) {
     return (
@@ -181,10 +183,22 @@ function standsLikeAUsername(words: readonly Word[], k: number, vocabulary: Voca
     );
   }
   const after = words
+    .map((word, j) => ({ ...word, j }))
     .slice(k + 1)
     .filter(isContent)
     .slice(0, AFTER_REACH);
-  return after.some(({ word }) => vocabulary.isWordAfterUsername(word) || hasConcept(word, CONTEXT_AFTER));
+  return after.some(
+    ({ word, j }) =>
+      vocabulary.isWordAfterUsername(word) || conceptsAt(words, j).some((concept) => CONTEXT_AFTER.has(concept)),
+  );
+}
+
+/** The concepts of the word at `j`, or of the phrase it opens there ("no longer" departs). */
+function conceptsAt(words: readonly Word[], j: number): readonly Concept[] {
+  const phrase = phrasesOpenedBy(words[j].word).find(({ second, reach }) =>
+    words.slice(j + 1, j + 1 + reach).some(({ word }) => word === second),
+  );
+  return phrase?.concepts ?? conceptsOf(words[j].word);
 }
 
 const isLastWord = (words: readonly Word[], k: number) =>
