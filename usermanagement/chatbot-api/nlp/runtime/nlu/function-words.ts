@@ -6,7 +6,7 @@ const FUNCTION_WORDS = new Set(
    he she one someone somebody
    i'm i'd i'll i've im id you're you've you'll you'd we're we've we'll we'd they're they've they'll they'd
    he'd she'd it'll that'll that's there's who's how's
-   is are was were be been being am do does did done have has had having will would shall should can could
+   is are was were be been being am do does did done have has had having got gotten will would shall should can could
    may might must let lets
    to of in on at by for from with without into onto over about as than then so too very also just only
    and or but nor if because while

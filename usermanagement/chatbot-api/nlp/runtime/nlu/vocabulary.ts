@@ -2,7 +2,7 @@
 // username, not off-topic), what a typo may be corrected to, and which words stand next to usernames.
 import stem from "wink-porter2-stemmer";
 import { isFunctionWord } from "./function-words";
-import { conceptsOf } from "./lexicon";
+import { conceptsOf, phrasesOpenedBy } from "./lexicon";
 import { correctTypo } from "./spelling";
 
 export interface VocabularyData {
@@ -37,7 +37,8 @@ export function createVocabulary(data: VocabularyData): Vocabulary {
   const known = new Set(data.knownWords.map(stem));
   const before = new Set(data.wordsBeforeUsername);
   const after = new Set(data.wordsAfterUsername);
-  const isKnown = (lowerWord: string) => known.has(stem(lowerWord)) || conceptsOf(lowerWord).length > 0;
+  const isKnown = (lowerWord: string) =>
+    known.has(stem(lowerWord)) || conceptsOf(lowerWord).length > 0 || phrasesOpenedBy(lowerWord).length > 0;
   // Short known words are no correction targets: too many names are one slip away ("al" → "all").
   const keywords = data.knownWords.filter((word) => word.length >= 4);
   return {
