@@ -146,14 +146,11 @@ function start(
   return leftOut.length > 0 ? { ...turn, message: `${turn.message} ${messages.leftOut(leftOut)}` } : turn;
 }
 
-function refusal(
-  intent: IntentName,
-  slot: SlotName,
-  values: SlotValues,
-  understanding: Understanding,
-): string {
+/** Why the value given can't be used, and the question for another; "display name" with nothing after it is asked for. */
+function refusal(intent: IntentName, slot: SlotName, values: SlotValues, understanding: Understanding): string {
   const typed = understanding.entities[slot]?.originalValue ?? "";
-  return `${messages.invalidValue(slot, typed)} ${ask(intent, slot, values, []).message}`;
+  const question = ask(intent, slot, values, []).message;
+  return typed.trim() === "" ? question : `${messages.invalidValue(slot, typed)} ${question}`;
 }
 
 /** Asks for what is still missing, asks to confirm a deletion, or closes the intent ready for fulfilment. */

@@ -12,13 +12,13 @@ const FUNCTION_WORDS = new Set(
    and or but nor if because while
    please pls plz kindly thanks thank thx ty cheers
    now right away quickly soon today again first later instead actually really maybe perhaps like
-   there here up out off oh ok okay well hmm um uh`.split(/\s+/),
+   there here up out off oh ok okay well hmm um uh yes yeah yep yup sure alright`.split(/\s+/),
 );
 
 /** Words that say nothing about the intent at all, left out of the classifier's features. */
 const NOISE_WORDS = new Set(
   `a an the please pls plz kindly thanks thank thx ty cheers oh ok okay well hmm um uh just really actually
-   maybe perhaps`.split(/\s+/),
+   maybe perhaps yes yeah yep yup sure alright`.split(/\s+/),
 );
 
 /** Determiners come before nouns, not usernames: "a joke" and "the weather" are not "bob". */

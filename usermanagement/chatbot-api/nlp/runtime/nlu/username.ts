@@ -87,6 +87,17 @@ export function findUsername(
     };
   }
   if (cued >= 0) return { index: cued, evidence: "cue" };
+  // "create user Ünal": the word after "user" is the username asked for even when the rule refuses it, so the
+  // bot can say why rather than drop it.
+  const refused = words.findIndex(
+    (word, k) =>
+      !excluded.has(k) &&
+      word.token.kind === "word" &&
+      !isFunctionWord(word.word) &&
+      !vocabulary.isKnown(word.word) &&
+      (followsCue(words, k, true) || followsCue(words, k, false)),
+  );
+  if (refused >= 0) return { index: refused, evidence: "cue" };
 
   const possessive = words.findIndex(
     ({ token }, k) => candidate(k) && token.possessive && !isDeterminer(words[k - 1]?.word ?? ""),
