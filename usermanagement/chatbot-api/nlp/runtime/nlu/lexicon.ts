@@ -48,7 +48,7 @@ const CONCEPT_WORDS: Readonly<Record<Concept, readonly string[]>> = {
   anyone: words(`someone somebody anyone anybody`),
   email: words(`email e-mail mail address inbox`),
   name: words(`name named displayname fullname surname nickname`),
-  record: words(`details detail info information profile record entry data`),
+  record: words(`details detail info information profile record entry data account`),
   exist: words(`exist taken`),
   bot: words(`bot chatbot assistant thing app tool`),
   system: words(`system directory`),

@@ -29,9 +29,26 @@ describe("usernames", () => {
     ["a noun after a question word", "what time is it"],
     ["a word in an off-topic context", "what is the capital of France"],
     ["a misspelt keyword", "delte a user"],
-    ["a word breaking the username rule", "delete user ab"],
   ])("are not taken from %s", (_case, text) => {
     expect(entitiesOf(text).username).toBeUndefined();
+  });
+
+  it("are found after a cue even when the rule refuses them, so that the bot can say why", () => {
+    expect(entitiesOf("delete user ab").username).toBe("ab");
+  });
+
+  it("named explicitly win over a person named elsewhere, who becomes the display name", () => {
+    expect(entitiesOf("new account for Priya Patel, username ppatel")).toMatchObject({
+      username: "ppatel",
+      displayName: "Priya Patel",
+    });
+  });
+
+  it("joined to the first are kept as the others the request names", () => {
+    const { username, otherUsernames } = understand("delete alice, bob and carol.jones").entities;
+
+    expect(username?.interpretedValue).toBe("alice");
+    expect(otherUsernames).toEqual(["bob", "carol.jones"]);
   });
 });
 
