@@ -132,20 +132,21 @@ export function joinedUsernames(
   words: readonly Word[],
   vocabulary: Vocabulary,
   excluded: ReadonlySet<number>,
-  first: number,
+  found: number,
 ): number[] {
   const joined: number[] = [];
-  let k = first + 1;
-  while (k < words.length) {
-    let next = k;
-    while (next < words.length && JOINERS.has(words[next].word)) next++;
-    if (next === k || next >= words.length) break;
-    const possible = words[next];
-    if (excluded.has(next) || !couldBeUsername(possible, vocabulary)) break;
-    joined.push(next);
-    k = next + 1;
+  for (const direction of [-1, 1]) {
+    let k = found;
+    for (;;) {
+      let next = k + direction;
+      while (words[next] && JOINERS.has(words[next].word)) next += direction;
+      const possible = words[next];
+      if (next === k + direction || !possible || excluded.has(next) || !couldBeUsername(possible, vocabulary)) break;
+      joined.push(next);
+      k = next;
+    }
   }
-  return joined;
+  return joined.sort((a, b) => a - b);
 }
 
 /**
