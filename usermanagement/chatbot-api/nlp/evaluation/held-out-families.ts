@@ -5,11 +5,11 @@
 // filled with values the corpus never uses, are put to the engine trained on all the others: leave one family
 // out. An operator's new phrasing is most often a known request opened differently, which is what this asks.
 
-import stem from "wink-porter2-stemmer";
 import { createConverse } from "../runtime/converse";
 import type { SlotName } from "../runtime/intents";
 import { createNlu } from "../runtime/nlu/engine";
 import { isFunctionWord, isNoiseWord } from "../runtime/nlu/function-words";
+import { stem } from "../runtime/nlu/stem";
 import { parseTemplate } from "../training/template";
 import { type TrainingCorpus, trainIntentModel } from "../training/train";
 import { type EvaluationCase, type EvaluationReport, scoreCases } from "./score";

@@ -147,7 +147,12 @@ function start(
 }
 
 /** Why the value given can't be used, and the question for another; "display name" with nothing after it is asked for. */
-function refusal(intent: IntentName, slot: SlotName, values: SlotValues, understanding: Understanding): string {
+function refusal(
+  intent: IntentName,
+  slot: SlotName,
+  values: SlotValues,
+  understanding: Understanding,
+): string {
   const typed = understanding.entities[slot]?.originalValue ?? "";
   const question = ask(intent, slot, values, []).message;
   return typed.trim() === "" ? question : `${messages.invalidValue(slot, typed)} ${question}`;

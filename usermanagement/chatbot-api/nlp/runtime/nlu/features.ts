@@ -4,9 +4,10 @@
 // off-topic class learns "many words this domain never uses". A few features describe the sentence's shape:
 // where the user stands, a verb in the past, a noun phrase the domain doesn't know. Training and prediction
 // both come here.
-import stem from "wink-porter2-stemmer";
+
 import { isDeterminer, isFunctionWord, isNoiseWord } from "./function-words";
 import { type Concept, conceptFeature, conceptsOf, phrasesOpenedBy } from "./lexicon";
+import { stem } from "./stem";
 
 export const MASKS = {
   username: "<username>",

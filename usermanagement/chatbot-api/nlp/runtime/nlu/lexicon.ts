@@ -4,7 +4,7 @@
 // sees a concept (`#delete`) instead of the word; a word of two concepts ("open" an account, "open" a profile)
 // gives both, and the sentence's shape decides. Words are compared by their stem, so every form counts
 // ("removed", "removing").
-import stem from "wink-porter2-stemmer";
+import { stem } from "./stem";
 
 export type Concept =
   | "create"

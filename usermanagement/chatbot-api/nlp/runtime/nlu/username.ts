@@ -141,7 +141,8 @@ export function joinedUsernames(
       let next = k + direction;
       while (words[next] && JOINERS.has(words[next].word)) next += direction;
       const possible = words[next];
-      if (next === k + direction || !possible || excluded.has(next) || !couldBeUsername(possible, vocabulary)) break;
+      if (next === k + direction || !possible || excluded.has(next) || !couldBeUsername(possible, vocabulary))
+        break;
       joined.push(next);
       k = next;
     }
@@ -201,7 +202,8 @@ function standsLikeAUsername(words: readonly Word[], k: number, vocabulary: Voca
     .slice(0, AFTER_REACH);
   return after.some(
     ({ word, j }) =>
-      vocabulary.isWordAfterUsername(word) || conceptsAt(words, j).some((concept) => CONTEXT_AFTER.has(concept)),
+      vocabulary.isWordAfterUsername(word) ||
+      conceptsAt(words, j).some((concept) => CONTEXT_AFTER.has(concept)),
   );
 }
 

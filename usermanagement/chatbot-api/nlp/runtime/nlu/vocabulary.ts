@@ -1,9 +1,10 @@
 // The words the engine knows, learned from the training corpus: what counts as a known word (not a
 // username, not off-topic), what a typo may be corrected to, and which words stand next to usernames.
-import stem from "wink-porter2-stemmer";
+
 import { isFunctionWord } from "./function-words";
 import { conceptsOf, phrasesOpenedBy } from "./lexicon";
 import { correctTypo } from "./spelling";
+import { stem } from "./stem";
 
 export interface VocabularyData {
   /** Lowercase content words of the in-domain training utterances. */
