@@ -1,6 +1,5 @@
 // Calls the real Chatbot API handler with the API Gateway payload-v2.0 events it gets in AWS.
 import { Logger } from "@aws-lambda-powertools/logger";
-import { ADMINS_GROUP } from "../../usermanagement/shared/runtime/access";
 import { invokeHttpApi, type LocalHttpApi } from "../../sandbox/api-gateway/http-api";
 import type { PlainRequest } from "../../sandbox/api-gateway/payload-v2";
 import type {
@@ -10,6 +9,7 @@ import type {
 } from "../../usermanagement/chatbot-api/nlp/runtime/chat-contract";
 import { createChatbotApiHandler } from "../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
 import { CHATBOT_API_ROUTES } from "../../usermanagement/chatbot-api/nlp/runtime/routes";
+import { ADMINS_GROUP } from "../../usermanagement/shared/runtime/access";
 
 const api: LocalHttpApi = {
   routes: CHATBOT_API_ROUTES,

@@ -3,8 +3,8 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { invokeHttpApi } from "../../../../../sandbox/api-gateway/http-api";
 import { createChatbotApiHandler } from "../../../../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
-import { ADMINS_GROUP } from "../../../../../usermanagement/shared/runtime/access";
 import { CHATBOT_API_ROUTES } from "../../../../../usermanagement/chatbot-api/nlp/runtime/routes";
+import { ADMINS_GROUP } from "../../../../../usermanagement/shared/runtime/access";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -152,28 +152,6 @@ describe("the chat panel", () => {
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
-  it("finds users by the start of their username or by email, and answers in the transcript", async () => {
-    for (const username of ["mara", "marek", "mario"]) {
-      await createUserDirectly(ui.url, { username, email: `${username}@example.com` });
-    }
-    app = await ui.open({ as: "admin" });
-
-    expect(await chat(app.page, "find users starting with mar")).toContain(
-      "Done: Users starting with “mar”: mara, marek, mario.",
-    );
-    expect(await chat(app.page, "who has the email MAREK@example.com?")).toContain(
-      "Done: Found marek (email marek@example.com).",
-    );
-    expect(await chat(app.page, "is anyone using nobody.here@example.com?")).toContain(
-      "Done: No user has the email nobody.here@example.com.",
-    );
-    expect(await chat(app.page, "which users begin with zq?")).toContain(
-      "Done: No usernames start with “zq”.",
-    );
-    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
-    expect(app.unexpectedErrors()).toEqual([]);
-  });
-
   it("reports in the transcript when the Users API refuses the action", async () => {
     await createUserDirectly(ui.url, { username: "jack", email: "jack@example.com" });
     app = await ui.open({ as: "admin" });

@@ -1,7 +1,7 @@
 // Multi-turn dialogs through the real handler: the client sends back each answer's session state.
 import { describe, expect, it } from "vitest";
-import { chat, conversation, slotValues } from "../../../../../support/chatbot-api-client";
 import type { ChatResponse } from "../../../../../../usermanagement/chatbot-api/nlp/runtime/chat-contract";
+import { chat, conversation, slotValues } from "../../../../../support/chatbot-api-client";
 
 /** Whether the answer lets the client create, change or delete anything, now or after a yes. */
 const acts = (answer: ChatResponse) =>
@@ -225,11 +225,15 @@ describe("a request that could mean two things", () => {
 
     expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitIntent" });
     expect(answer.sessionState.intent.state).toBe("InProgress");
-    expect(answer.messages[0].content).toMatch(/do you want to (change|see) user bob or (change|see) user bob\?/);
-    expect(answer.interpretations.map(({ intent }) => intent.name).slice(0, 2).sort()).toEqual([
-      "GetUser",
-      "UpdateUser",
-    ]);
+    expect(answer.messages[0].content).toMatch(
+      /do you want to (change|see) user bob or (change|see) user bob\?/,
+    );
+    expect(
+      answer.interpretations
+        .map(({ intent }) => intent.name)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["GetUser", "UpdateUser"]);
     expect(acts(answer)).toBe(false);
   });
 
@@ -352,16 +356,17 @@ describe("an explicit username", () => {
 });
 
 describe("a viewer", () => {
-  it.each(["delete alice", "add user zed with email zed@example.com", "change bob's email to bob@example.org"])(
-    "is told up front that %j needs an admin, with nothing asked or confirmed",
-    async (text) => {
-      const answer = await chat(text, undefined, "viewer");
+  it.each([
+    "delete alice",
+    "add user zed with email zed@example.com",
+    "change bob's email to bob@example.org",
+  ])("is told up front that %j needs an admin, with nothing asked or confirmed", async (text) => {
+    const answer = await chat(text, undefined, "viewer");
 
-      expect(answer.sessionState.intent.state).toBe("Failed");
-      expect(answer.sessionState.dialogAction).toEqual({ type: "Close" });
-      expect(answer.messages[0].content).toMatch(/viewer.*only admins can/);
-    },
-  );
+    expect(answer.sessionState.intent.state).toBe("Failed");
+    expect(answer.sessionState.dialogAction).toEqual({ type: "Close" });
+    expect(answer.messages[0].content).toMatch(/viewer.*only admins can/);
+  });
 
   it("still reads users", async () => {
     const answer = await chat("what is bob's email address?", undefined, "viewer");
