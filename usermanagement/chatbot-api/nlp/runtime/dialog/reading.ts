@@ -2,7 +2,7 @@
 // was meant, ask for other words, or say it can't. A change (create, update, delete) is never made on a doubtful
 // reading, nor on one that leaves out words that may change what was asked ("disable user bob", "make bob an
 // admin"): those words name an operation the bot doesn't have, and acting on the rest would substitute one.
-import { type IntentName, isUserIntent, type UserIntentName } from "../intents";
+import { INTENT_SLOTS, type IntentName, isUserIntent, type UserIntentName } from "../intents";
 import type { IntentScore, Understanding } from "../nlu/engine";
 import type { Concept } from "../nlu/lexicon";
 
@@ -65,7 +65,7 @@ export function readRequest(understanding: Understanding): Reading {
     return changeBlocker(asked[0], understanding) ?? { kind: "clarify", candidates: [asked[0], best.intent] };
   }
   const needed = isChange(best.intent) ? CHANGE_CONFIDENCE : MIN_CONFIDENCE;
-  const alternative = closeAlternative(best, second);
+  const alternative = closeAlternative(best, second, understanding);
   if (best.score < needed || alternative) {
     const runnerUp = alternative ?? second;
     if (!runnerUp || runnerUp.intent === "FallbackIntent" || runnerUp.score < RUNNER_UP_MIN)
@@ -108,8 +108,18 @@ export function changeBlocker(
   return undefined;
 }
 
-/** The runner-up when it is about as likely as the best and both act on users. */
-function closeAlternative(best: IntentScore, second: IntentScore | undefined): IntentScore | undefined {
+/**
+ * The runner-up when it is about as likely as the best and both act on users, unless it could use none of the
+ * values the request names ("all accounts beginning with ko" is no plain list).
+ */
+function closeAlternative(
+  best: IntentScore,
+  second: IntentScore | undefined,
+  { entities }: Understanding,
+): IntentScore | undefined {
   if (!second || !isAboutUsers(best.intent) || !isAboutUsers(second.intent)) return undefined;
+  const { username, email, displayName, searchTerm } = entities;
+  const namesValues = [username, email, displayName, searchTerm].some(Boolean);
+  if (namesValues && INTENT_SLOTS[second.intent].length === 0) return undefined;
   return best.score - second.score < CLOSE_MARGIN ? second : undefined;
 }

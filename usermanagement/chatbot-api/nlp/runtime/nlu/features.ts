@@ -208,9 +208,11 @@ function ownsField(pieces: readonly Piece[], k: number): boolean {
   if (user.kind === "entity" && user.possessive && (isField(pieces[k + 1]) || isField(pieces[k + 2])))
     return true;
   const link = pieces[k - 1];
-  return (
-    link?.kind === "word" && OWNER_LINKS.has(link.word) && (isField(pieces[k - 2]) || isField(pieces[k - 3]))
-  );
+  if (link?.kind !== "word" || !OWNER_LINKS.has(link.word)) return false;
+  // "the email of bob" is bob's; "an account for bob" is one to make.
+  const field = isField(pieces[k - 2]) ? k - 2 : isField(pieces[k - 3]) ? k - 3 : -1;
+  const before = pieces[field - 1];
+  return field >= 0 && !(before?.kind === "word" && (before.word === "a" || before.word === "an"));
 }
 
 /** After a determiner, with at most two describing words between: "the report", "a good pizza place". */
