@@ -92,12 +92,7 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
   const unplacedWords: string[] = [];
   const concepts: Concept[] = [];
   const particles = new Set<number>();
-  const opening = pieces.find((piece) => piece.kind !== "word" || !isNoiseWord(piece.word));
-  if (opening?.kind === "word" && QUESTION_OPENERS.has(opening.word)) features.push(SHAPES.question);
-  const givesValue = pieces.some(
-    (piece) => piece.kind === "entity" && (piece.slot === "email" || piece.slot === "displayName"),
-  );
-  if (!givesValue) features.push(SHAPES.noValue);
+  features.push(...sentenceShapes(pieces));
   const context = contextClauses(pieces);
   let unknownOperation: string | undefined;
   let opened = false;
@@ -106,11 +101,7 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
   for (const [k, piece] of pieces.entries()) {
     if (piece.kind === "break") continue;
     if (piece.kind === "entity") {
-      features.push(MASKS[piece.slot]);
-      if (piece.slot !== "username") continue;
-      if (k === 0) features.push(SHAPES.subject);
-      if (piece.possessive) features.push(SHAPES.possessive);
-      if (ownsField(pieces, k)) features.push(SHAPES.ownerField);
+      features.push(...entityFeatures(pieces, k));
       continue;
     }
     const { word } = piece;
@@ -124,12 +115,7 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
     if (isOpening && !wordConcepts.some((concept) => PREAMBLE.has(concept))) opened = true;
     if (wordConcepts.length > 0) {
       for (const concept of wordConcepts) features.push(conceptFeature(concept));
-      const operations = wordConcepts.filter((concept) => OPERATIONS.has(concept));
-      // "make a new user": a verb of two operations is narrowed by a later word of one of them.
-      if (operation.length === 0) operation = operations;
-      else if (operation.length > 1 && operations.length === 1 && operation.includes(operations[0])) {
-        operation = operations;
-      }
+      operation = narrowed(operation, wordConcepts);
       concepts.push(...wordConcepts);
       if (word.endsWith("ed") && wordConcepts.some((concept) => TELLING_CONCEPTS.has(concept))) {
         features.push(SHAPES.past);
@@ -167,6 +153,42 @@ export function toFeatures(pieces: readonly Piece[], isInDomainStem: (stem: stri
     operation,
     asksAboutPast,
   };
+}
+
+/** Shapes of the whole utterance: a question; no address or name given. */
+function sentenceShapes(pieces: readonly Piece[]): string[] {
+  const shapes: string[] = [];
+  const opening = pieces.find((piece) => piece.kind !== "word" || !isNoiseWord(piece.word));
+  if (opening?.kind === "word" && QUESTION_OPENERS.has(opening.word)) shapes.push(SHAPES.question);
+  const givesValue = pieces.some(
+    (piece) => piece.kind === "entity" && (piece.slot === "email" || piece.slot === "displayName"),
+  );
+  if (!givesValue) shapes.push(SHAPES.noValue);
+  return shapes;
+}
+
+/** An entity's mask and, for a username, where the user stands. */
+function entityFeatures(pieces: readonly Piece[], k: number): string[] {
+  const piece = pieces[k];
+  if (piece.kind !== "entity") return [];
+  if (piece.slot !== "username") return [MASKS[piece.slot]];
+  return [
+    MASKS.username,
+    ...(k === 0 ? [SHAPES.subject] : []),
+    ...(piece.possessive ? [SHAPES.possessive] : []),
+    ...(ownsField(pieces, k) ? [SHAPES.ownerField] : []),
+  ];
+}
+
+/**
+ * The request's operation so far, given the concepts of the next word: the first verb on users sets it, and
+ * "make a new user" narrows a verb of two operations to the one a later word names.
+ */
+function narrowed(operation: readonly Concept[], wordConcepts: readonly Concept[]): readonly Concept[] {
+  const operations = wordConcepts.filter((concept) => OPERATIONS.has(concept));
+  if (operation.length === 0) return operations;
+  if (operation.length > 1 && operations.length === 1 && operation.includes(operations[0])) return operations;
+  return operation;
 }
 
 /** Pronouns that open a clause telling of someone rather than asking something: "she left", "his name is …". */
