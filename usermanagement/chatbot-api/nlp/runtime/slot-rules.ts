@@ -4,7 +4,11 @@ import { CONTROL_CHARACTERS } from "../../../shared/runtime/control-characters";
 import { USERNAME_MESSAGE } from "../../../shared/runtime/username";
 import { EMAIL_PATTERN, type SlotName, USERNAME_PATTERN } from "./intents";
 
-/** The Users API's search finds nothing longer than the longest email address (RFC 5321: 254 characters). */
+/**
+ * The Users API's search finds nothing longer than the longest email address (RFC 5321: 254 characters); the API
+ * judges the term itself (`users-api/api/runtime/user-query.ts`), after folding it, so this is the coarse bound
+ * a chat slot is held to.
+ */
 const MAX_SEARCH_TERM_LENGTH = 254;
 
 export const SLOT_RULES: Readonly<Record<SlotName, { test: (value: string) => boolean; message: string }>> = {

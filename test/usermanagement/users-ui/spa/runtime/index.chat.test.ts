@@ -152,6 +152,41 @@ describe("the chat panel", () => {
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
+  it("finds anyone by name, username or email from one sentence, and answers in the transcript", async () => {
+    await createUserDirectly(ui.url, {
+      username: "zoe.k",
+      email: "zoe.k@example.com",
+      displayName: "Zoë Kravitz",
+    });
+    await createUserDirectly(ui.url, {
+      username: "annj",
+      email: "ann@example.com",
+      displayName: "Ann Johnson",
+    });
+    for (const username of ["mara", "marek", "mario"]) {
+      await createUserDirectly(ui.url, { username, email: `${username}@example.com` });
+    }
+    app = await ui.open({ as: "admin" });
+
+    expect(await chat(app.page, "find Zoë")).toContain(
+      "Done: Found zoe.k (email zoe.k@example.com, display name Zoë Kravitz).",
+    );
+    expect(await chat(app.page, "who is named Johnson")).toContain(
+      "Done: Found annj (email ann@example.com, display name Ann Johnson).",
+    );
+    expect(await chat(app.page, "find users starting with mar")).toContain(
+      "Done: Users matching “mar”: mara, marek, mario.",
+    );
+    expect(await chat(app.page, "who has the email MAREK@example.com?")).toContain(
+      "Done: Found marek (email marek@example.com).",
+    );
+    expect(await chat(app.page, "is anyone using nobody.here@example.com?")).toContain(
+      "Done: No user matches “nobody.here@example.com”.",
+    );
+    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
+    expect(app.unexpectedErrors()).toEqual([]);
+  });
+
   it("reports in the transcript when the Users API refuses the action", async () => {
     await createUserDirectly(ui.url, { username: "jack", email: "jack@example.com" });
     app = await ui.open({ as: "admin" });
