@@ -1,6 +1,7 @@
 // Which TCP ports a set of processes listens on, and on which addresses: read from /proc (Linux), so that a test
 // can prove a listener is on loopback only, whatever the process is (node, Java).
 import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { connect } from "node:net";
 import { networkInterfaces } from "node:os";
 
 export interface ListeningSocket {
@@ -78,4 +79,20 @@ function decodeAddress(hex: string): string {
   if (zeroPrefix && bytes[15] === 1) return "::1";
   // Any other IPv6 address, uncompressed: it is only ever shown, never compared.
   return Array.from({ length: 8 }, (_, i) => ((bytes[2 * i] << 8) | bytes[2 * i + 1]).toString(16)).join(":");
+}
+
+/** How a TCP connection to `host:port` ends: "connected", "timeout" or the error code, e.g. "ECONNREFUSED". */
+export function connectionOutcome(host: string, port: number): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 5000 });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve("connected");
+    });
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve("timeout");
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+  });
 }

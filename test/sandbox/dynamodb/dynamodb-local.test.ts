@@ -1,7 +1,6 @@
 // DynamoDB Local as the sandbox and the test suite start it: reachable from this machine only, shared by every
 // caller, and gone with the process that started it.
 import { spawn } from "node:child_process";
-import { connect } from "node:net";
 import { fileURLToPath } from "node:url";
 import { CreateTableCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +9,13 @@ import {
   localDynamoDBClient,
   startDynamoDBLocal,
 } from "../../../sandbox/dynamodb/dynamodb-local";
-import { isLoopback, listeningSockets, networkAddresses } from "../../support/listening-sockets";
+import {
+  connectionOutcome,
+  isLoopback,
+  listeningSockets,
+  networkAddresses,
+} from "../../support/listening-sockets";
+import { isAlive } from "../../support/processes";
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -86,27 +91,3 @@ describe("DynamoDB Local", () => {
     await expect.poll(() => isAlive(javaPid), { timeout: 10_000, interval: 100 }).toBe(false);
   }, 90_000);
 });
-
-function connectionOutcome(host: string, port: number): Promise<string> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port, timeout: 5000 });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve("connected");
-    });
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve("timeout");
-    });
-    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { LambdaService } from "../../../sandbox/lambda/function-configuration";
 import { payloadOf, probeFunction, probeService } from "../../support/lambda-probe";
+import { isAlive } from "../../support/processes";
 
 interface Probe {
   pid: number;
@@ -121,12 +122,3 @@ describe("a function whose handler cannot be loaded", () => {
     });
   });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import type { LambdaService } from "../../../sandbox/lambda/function-configuration";
 import { payloadOf, probeFunction, probeService } from "../../support/lambda-probe";
+import { isAlive } from "../../support/processes";
 
 interface Probe {
   pid: number;
@@ -183,12 +184,3 @@ describe("the sandbox's Lambda", () => {
     expect(probes.map((probe) => isAlive(probe.pid))).toEqual([false, false]);
   });
 });
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
