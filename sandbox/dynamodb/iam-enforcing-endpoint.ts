@@ -66,7 +66,9 @@ export async function startIamEnforcingEndpoint(
     const authorization = parseSigV4Authorization(req.headers.authorization);
     if (!authorization) return sendError(res, ...ERRORS.missingToken);
     const session = options.sessionOf(authorization.accessKeyId);
-    if (!session) return sendError(res, ...ERRORS.unrecognizedClient);
+    // Temporary credentials are only valid with the session token issued with them.
+    if (!session || req.headers["x-amz-security-token"] !== session.credentials.sessionToken)
+      return sendError(res, ...ERRORS.unrecognizedClient);
     const received = { method: req.method ?? "POST", url: req.url ?? "/", headers: req.headers, body };
     if (!(await isSignedWith(received, authorization, session.credentials)))
       return sendError(res, ...ERRORS.invalidSignature);

@@ -155,6 +155,16 @@ describe("the IAM-enforcing DynamoDB endpoint", () => {
     stranger.destroy();
   });
 
+  it("does not know an issued key presented with another session token", async () => {
+    const issued = sessions.credentialsFor(role, "UsersApi");
+    const impostor = clientWith({ ...issued, sessionToken: "another-token" });
+
+    await expect(
+      impostor.send(new GetItemCommand({ TableName: tableName, Key: { pk: { S: "alice" } } })),
+    ).rejects.toMatchObject({ name: "UnrecognizedClientException" });
+    impostor.destroy();
+  });
+
   it("refuses a request signed with another secret than the one issued with its key", async () => {
     const issued = sessions.credentialsFor(role, "UsersApi");
     const forger = clientWith({ ...issued, secretAccessKey: "not-the-issued-secret" });
