@@ -56,6 +56,8 @@ export interface FunctionLogRecord {
   readonly functionName: string;
   readonly logGroupName: string;
   readonly logStreamName: string;
+  /** Whether the function wrote it (stdout, stderr) or the Lambda platform did (START, END, REPORT…). */
+  readonly source: "function" | "platform";
   readonly line: string;
 }
 

@@ -79,15 +79,18 @@ function environmentsOf(
   bootstrap: string,
   sink: (record: FunctionLogRecord) => void,
 ): FunctionEnvironments {
-  const log = (environment: ExecutionEnvironment, lines: readonly string[]) => {
-    for (const line of lines)
-      sink({
-        functionName: fn.functionName,
-        logGroupName: fn.logGroupName,
-        logStreamName: environment.logStreamName,
-        line,
-      });
-  };
+  const log =
+    (source: FunctionLogRecord["source"]) =>
+    (environment: ExecutionEnvironment, lines: readonly string[]) => {
+      for (const line of lines)
+        sink({
+          functionName: fn.functionName,
+          logGroupName: fn.logGroupName,
+          logStreamName: environment.logStreamName,
+          source,
+          line,
+        });
+    };
   const start = () => {
     const stream = logStreamName();
     const identity = {
@@ -102,12 +105,12 @@ function environmentsOf(
       variables: environmentVariables(fn, identity, stream),
       logStreamName: stream,
       nodeOptions: runtimeNodeOptions(fn.memorySizeMb),
-      log: (line) => log(environment, [line]),
+      log: (line) => log("function")(environment, [line]),
     });
     return environment;
   };
   const functionArn = `arn:aws:lambda:${options.region}:${options.accountId}:function:${fn.functionName}`;
-  return new FunctionEnvironments({ configuration: fn, functionArn, start, log });
+  return new FunctionEnvironments({ configuration: fn, functionArn, start, log: log("platform") });
 }
 
 /** What Lambda refuses at deployment: reserved variables set by a function, reservations the account can't grant. */

@@ -64,10 +64,11 @@ describe("the sandbox's Lambda", () => {
       await service.invoke("Probe", {}),
     );
 
-    const own = lines.filter((record) => record.logStreamName === logStreamName).map((record) => record.line);
-    expect(own[0]).toBe(`START RequestId: ${requestId} Version: $LATEST`);
-    expect(own.at(-2)).toBe(`END RequestId: ${requestId}`);
-    expect(own.at(-1)).toMatch(
+    const own = lines.filter((record) => record.logStreamName === logStreamName);
+    expect(own.map((record) => record.source)).toEqual(["platform", "function", "platform", "platform"]);
+    expect(own[0].line).toBe(`START RequestId: ${requestId} Version: $LATEST`);
+    expect(own[2].line).toBe(`END RequestId: ${requestId}`);
+    expect(own[3].line).toMatch(
       new RegExp(
         `^REPORT RequestId: ${requestId}\\tDuration: \\d+\\.\\d\\d ms\\tBilled Duration: \\d+ ms\\tMemory Size: 256 MB\\t` +
           "Max Memory Used: \\d+ MB\\tInit Duration: \\d+\\.\\d\\d ms\\t$",
