@@ -72,7 +72,8 @@ describe("the production stage", () => {
     expect(
       production.usersApi.toJSON().Resources.DatabaseTableF104A135.Properties.BillingMode,
     ).toBeUndefined();
-    production.usersApi.resourceCountIs("AWS::ApplicationAutoScaling::ScalableTarget", 4);
+    // Read and write, for the table and for each of its two indexes (the list and the search).
+    production.usersApi.resourceCountIs("AWS::ApplicationAutoScaling::ScalableTarget", 6);
   });
 
   it("reserves 10 concurrent executions for the Users API", () => {
