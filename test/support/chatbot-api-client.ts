@@ -9,6 +9,7 @@ import type {
 } from "../../usermanagement/chatbot-api/nlp/runtime/chat-contract";
 import { createChatbotApiHandler } from "../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
 import { CHATBOT_API_ROUTES } from "../../usermanagement/chatbot-api/nlp/runtime/routes";
+import { VIEWER } from "./identities";
 
 const api: LocalHttpApi = {
   routes: CHATBOT_API_ROUTES,
@@ -24,8 +25,9 @@ export interface ApiResponse {
   readonly json: unknown;
 }
 
+/** Sends `request` as a signed-in viewer: the chat reads, so anyone signed in may use it. */
 export async function send(request: PlainRequest): Promise<ApiResponse> {
-  const response = await invokeHttpApi(api, request);
+  const response = await invokeHttpApi(api, request, { authorizer: VIEWER });
   const text = response.body.toString("utf8");
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
 }

@@ -1,14 +1,18 @@
 // Who may do what, defined once: the Cognito user pool and its resource server (CDK), the sandbox's OpenID
-// issuer, and the Users API's authorization all read these names.
+// issuer, the routes' authorization scopes and the Users API's authorization all read these names.
 
 /** The group whose members may change users; every other signed-in person only reads. */
 export const ADMINS_GROUP = "admins";
 
-/** The resource server machine clients are granted scopes on (Cognito prefixes each scope with it). */
+/** The resource server the app clients are granted scopes on (Cognito prefixes each scope with it). */
 export const RESOURCE_SERVER_IDENTIFIER = "users-api";
 
-/** Scope of a machine client that may only read users and chat. */
+/** Scope every route that only reads requires: listing and reading users, and the chat. */
 export const READ_SCOPE = `${RESOURCE_SERVER_IDENTIFIER}/read`;
 
-/** Scope of a machine client that may also create, change and delete users. */
+/**
+ * Scope every route that creates, changes or deletes users requires. On a machine's token it is the machine's
+ * right to change users; on a person's token it only lets the request reach the Users API, which then asks the
+ * person's groups (a person's token carries the scopes their app client asked for, whoever they are).
+ */
 export const WRITE_SCOPE = `${RESOURCE_SERVER_IDENTIFIER}/write`;

@@ -7,6 +7,7 @@ import {
   httpApiHandler,
   toRouterPath,
 } from "../../../shared/runtime/api-router";
+import { accessTokenMiddleware } from "../../../shared/runtime/access-token";
 import { readJsonBody } from "../../../shared/runtime/json-body";
 import { validationProblem } from "../../../shared/runtime/problem-details";
 import { parseChatRequest } from "./chat-request";
@@ -21,6 +22,7 @@ export interface ChatbotApiOptions {
 export function createChatbotApiHandler(props: ChatbotApiOptions = {}): HttpApiLambdaHandler {
   const logger = props.logger ?? new Logger({ serviceName: "chatbot-api" });
   const router = createApiRouter(logger, CHATBOT_API_RESOURCES);
+  router.use(accessTokenMiddleware);
 
   router.post(toRouterPath(CHAT.path), async ({ req }) => {
     const parsed = parseChatRequest(await readJsonBody(req));
