@@ -3,13 +3,16 @@
 // Cognito-shaped tokens and from the sandbox issuer's real ones.
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { authorizedHttpApi, invokeHttpApi } from "../../../../../sandbox/api-gateway/http-api";
 import {
   createJwtAuthorizer,
   type JwtAuthorizerContext,
 } from "../../../../../sandbox/api-gateway/jwt-authorizer";
+import { sandboxClients } from "../../../../../sandbox/issuer/accounts";
 import { type RunningIssuer, startIssuer } from "../../../../../sandbox/issuer/issuer";
 import { ADMINS_GROUP, READ_SCOPE, WRITE_SCOPE } from "../../../../../usermanagement/shared/runtime/access";
 import { accessOf } from "../../../../../usermanagement/users-api/api/runtime/authorization";
+import { USERS_API_ROUTES } from "../../../../../usermanagement/users-api/api/runtime/routes";
 import {
   ADMIN,
   ADMIN_ID_TOKEN,
@@ -168,7 +171,7 @@ describe("the same roles from the sandbox issuer's tokens as from Cognito's", ()
   let issuer: RunningIssuer;
   let contextOf: (token: string) => Promise<JwtAuthorizerContext>;
   beforeAll(async () => {
-    issuer = await startIssuer({ uiUrl: UI_URL });
+    issuer = await startIssuer({ clients: sandboxClients(UI_URL) });
     const authorize = createJwtAuthorizer(issuer.rules);
     contextOf = async (token) => {
       const decision = await authorize({ authorization: `Bearer ${token}` });
@@ -212,5 +215,65 @@ describe("the same roles from the sandbox issuer's tokens as from Cognito's", ()
     }
     expect(sandboxContext.jwt.claims["cognito:groups"]).toBe(cognitoContext.jwt.claims["cognito:groups"]);
     expect(sandboxContext.jwt.claims.token_use).toBe("access");
+  });
+
+  describe("through the sandbox's API Gateway, which requires each route's scope", () => {
+    const through = (token: string, method: string, url: string, body?: unknown) =>
+      invokeHttpApi(
+        authorizedHttpApi(
+          { routes: USERS_API_ROUTES, functionName: "UsersApi", handler: api.handler },
+          createJwtAuthorizer(issuer.rules),
+        ),
+        {
+          method,
+          url,
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        },
+      );
+
+    it("refuses a viewer who asked the SPA's client for the write scope: API Gateway lets it by, the API does not", async () => {
+      const token = (
+        await new IssuerSession(issuer.url).signIn(`${UI_URL}/`, "viewer", "viewer-password", {
+          scope: `openid ${WRITE_SCOPE}`,
+        })
+      ).json.access_token;
+      const before = await api.tableContents();
+
+      const response = await through(token, "POST", "/api/users", {
+        username: "eve",
+        email: "eve@example.com",
+      });
+
+      expect(response.status).toBe(403);
+      expect(response.headers["content-type"]).toBe("application/problem+json");
+      expect(await api.tableContents()).toEqual(before);
+    });
+
+    it.each(WRITES)(
+      "refuses the admin's ID token at API Gateway itself: $method $url is 403, nothing runs",
+      async (write) => {
+        const idToken = (await new IssuerSession(issuer.url).signIn(`${UI_URL}/`, "admin", "admin-password"))
+          .json.id_token;
+        const before = await api.tableContents();
+
+        const response = await through(idToken, write.method, write.url, write.body);
+
+        expect(response.status).toBe(403);
+        expect(JSON.parse(response.body.toString())).toEqual({ message: "Forbidden" });
+        expect(await api.tableContents()).toEqual(before);
+      },
+    );
+
+    it("lets the admin's access token through to the same write", async () => {
+      const token = await signedIn("admin", "admin-password");
+
+      const response = await through(token, "POST", "/api/users", {
+        username: "bob",
+        email: "bob@example.com",
+      });
+
+      expect(response.status).toBe(201);
+    });
   });
 });
