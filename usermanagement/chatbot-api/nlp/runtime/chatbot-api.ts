@@ -1,13 +1,13 @@
 // The Chatbot API over HTTP: validate the request at the edge, run one chat turn, answer in Lex's shape.
 // `handler.ts` binds it to Lambda; the sandbox and the tests call the same function.
 import { Logger } from "@aws-lambda-powertools/logger";
+import { accessTokenMiddleware } from "../../../shared/runtime/access-token";
 import {
   createApiRouter,
   type HttpApiLambdaHandler,
   httpApiHandler,
   toRouterPath,
 } from "../../../shared/runtime/api-router";
-import { accessTokenMiddleware } from "../../../shared/runtime/access-token";
 import { readJsonBody } from "../../../shared/runtime/json-body";
 import { validationProblem } from "../../../shared/runtime/problem-details";
 import { parseChatRequest } from "./chat-request";
