@@ -118,6 +118,8 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      // Cognito's /oauth2/revoke: sign-out revokes the refresh token.
+      revocation: { enabled: true },
       // Without a resource indicator oidc-provider issues opaque tokens; a default resource makes a bare
       // `grant_type=client_credentials`, and the SPA's code exchange, return a JWT as Cognito's endpoint does.
       resourceIndicators: {

@@ -45,7 +45,8 @@ describe("UserManagement", () => {
       stackNamespace: "Acme",
       databaseBillingMode: dynamodb.BillingMode.PROVISIONED,
       production: true,
-      smokeTestAccount: "111111111111",
+      smokeTestRole: { account: "111111111111", roleName: "Toolchain-eu-west-1-smoke-test" },
+      env: { account: "222222222222", region: "eu-west-1" },
     });
 
     const usersApi = Template.fromStack(workload.usersApi);
@@ -60,7 +61,7 @@ describe("UserManagement", () => {
     }
     usersApi.hasResource("AWS::Cognito::UserPool", { DeletionPolicy: "Retain" });
     usersApi.hasResourceProperties("AWS::IAM::Role", {
-      RoleName: "Acme-UsersAPI-smoke-test-secret-reader",
+      RoleName: "Acme-UsersAPI-eu-west-1-secret-reader",
     });
   }, 120_000);
 

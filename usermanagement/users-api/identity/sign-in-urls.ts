@@ -1,5 +1,8 @@
-// Sign-in right after the first deploy: a custom resource that registers the UI's URL as a callback and sign-out
-// URL of the SPA's app client, which lives in the Users API stack (the UI stack depends on it, never the reverse).
+// Sign-in right after the first deploy, and after every change of the SPA's app client: a custom resource that
+// adds the UI's URL to the client's callback and sign-out URLs. The client lives in the Users API stack, which
+// can't know the UI's URL (the UI stack depends on it, never the reverse), so the URL is registered twice over:
+// by the UI stack, which names it; and by the Users API stack itself, right after CloudFormation has rewritten the
+// client from its template (which knows only a placeholder), reading the URL from the UI stack's output.
 import * as path from "node:path";
 import { CustomResource, Duration, Stack, Validations } from "aws-cdk-lib";
 import type * as cognito from "aws-cdk-lib/aws-cognito";
@@ -11,20 +14,29 @@ import { lambdaFunction } from "../../shared/infrastructure/lambda-function";
 import { logGroupFor, type Retention, SANDBOX_RETENTION } from "../../shared/infrastructure/retention";
 import type { SignInUrlsProperties } from "./runtime/register-sign-in-urls";
 
+/** A stack output holding a URL, e.g. the Users UI stack's `UIURL`. */
+export interface StackOutputRef {
+  readonly stackName: string;
+  readonly outputName: string;
+}
+
 export interface SignInUrlsProps {
-  /** The operators' user pool (from the Users API stack). */
+  /** The operators' user pool. */
   readonly userPool: cognito.IUserPool;
   /** The SPA's app client in that pool. */
   readonly spaClient: cognito.IUserPoolClient;
   /**
-   * A digest of the SPA client's CloudFormation properties (Identity.spaClientFingerprint). When the Users API
-   * stack updates the client, CloudFormation replaces its callback and sign-out URLs with the template's, which
-   * lack the UI's; the changed digest changes this custom resource's properties, so the UI stack's next deploy
-   * (the next step of `cdk deploy --all` and of the pipeline) registers the URL again.
+   * A digest that changes whenever CloudFormation may rewrite the client or replace it (Identity.signInFingerprint).
+   * It is one of the custom resource's properties, so every such change is followed by an Update, which adds the
+   * URL again.
    */
-  readonly spaClientFingerprint: string;
-  /** The UI's URL, registered as both callback and sign-out URL, e.g. `https://d1234.cloudfront.net/`. */
-  readonly url: string;
+  readonly clientFingerprint: string;
+  /**
+   * The URL to register: given (the UI stack registers its own `https://d1234.cloudfront.net/`, and removes it
+   * when it goes), or read at deploy time from a stack's output (the Users API stack restores the UI's after
+   * rewriting the client; nothing is added while that stack or output doesn't exist, nothing is ever removed).
+   */
+  readonly url: { readonly value: string } | { readonly fromStackOutput: StackOutputRef };
   /**
    * How long the functions' logs are kept, and whether they outlive the stack.
    * @default SANDBOX_RETENTION
@@ -33,9 +45,13 @@ export interface SignInUrlsProps {
 }
 
 export class SignInUrls extends Construct {
+  /** The custom resource, for a test or a dependency to name. */
+  readonly registration: CustomResource;
+
   constructor(scope: Construct, id: string, props: SignInUrlsProps) {
     super(scope, id);
     const retention = props.retention ?? SANDBOX_RETENTION;
+    const stack = Stack.of(this);
 
     const register = lambdaFunction(this, {
       entry: path.join(import.meta.dirname, "runtime", "handler.ts"),
@@ -51,6 +67,20 @@ export class SignInUrls extends Construct {
         resources: [props.userPool.userPoolArn],
       }),
     );
+    if ("fromStackOutput" in props.url) {
+      register.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ["cloudformation:DescribeStacks"],
+          resources: [
+            stack.formatArn({
+              service: "cloudformation",
+              resource: "stack",
+              resourceName: `${props.url.fromStackOutput.stackName}/*`,
+            }),
+          ],
+        }),
+      );
+    }
 
     // The provider framework answers CloudFormation (the pre-signed response URL, errors, timeouts) so that the
     // handler only does its work. Its own function gets a role that writes its own logs, not the managed policy.
@@ -65,7 +95,7 @@ export class SignInUrls extends Construct {
       frameworkOnEventRole: frameworkRole,
       logGroup: frameworkLogs,
     });
-    const handlerId = Stack.of(this).getLogicalId(register.node.defaultChild as lambda.CfnFunction);
+    const handlerId = stack.getLogicalId(register.node.defaultChild as lambda.CfnFunction);
     Validations.of(frameworkRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${handlerId}.Arn>:*]`,
       reason:
@@ -75,10 +105,17 @@ export class SignInUrls extends Construct {
     const properties: SignInUrlsProperties = {
       UserPoolId: props.userPool.userPoolId,
       ClientId: props.spaClient.userPoolClientId,
-      Urls: [props.url],
-      ClientFingerprint: props.spaClientFingerprint,
+      ...("value" in props.url
+        ? { Urls: [props.url.value] }
+        : {
+            UrlFromStackOutput: {
+              StackName: props.url.fromStackOutput.stackName,
+              OutputName: props.url.fromStackOutput.outputName,
+            },
+          }),
+      ClientFingerprint: props.clientFingerprint,
     };
-    new CustomResource(this, "Registration", {
+    this.registration = new CustomResource(this, "Registration", {
       serviceToken: provider.serviceToken,
       resourceType: "Custom::SignInUrls",
       properties,
