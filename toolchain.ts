@@ -106,7 +106,10 @@ function grantConnectionUnderItsOwnPrefix(toolchain: Stack, connectionArn: strin
   const { service } = Arn.split(connectionArn, ArnFormat.SLASH_RESOURCE_NAME);
   if (service === LEGACY_CONNECTIONS_PREFIX) return;
   const legacy = `${LEGACY_CONNECTIONS_PREFIX}:UseConnection`;
-  for (const policy of toolchain.node.findAll().filter((c): c is iam.Policy => c instanceof iam.Policy)) {
+  const policies = toolchain.node
+    .findAll()
+    .filter((c): c is iam.Policy => c instanceof iam.Policy && Stack.of(c) === toolchain);
+  for (const policy of policies) {
     if (!JSON.stringify(toolchain.resolve(policy.document)).includes(`"${legacy}"`)) continue;
     policy.addStatements(
       new iam.PolicyStatement({ actions: [`${service}:UseConnection`], resources: [connectionArn] }),
