@@ -76,6 +76,7 @@ export class UsersAPI extends Stack {
       httpApi: api.httpApi,
       function: api.function,
       table: database.table,
+      retainKey: retention.retain,
     });
 
     this.apiEndpoint = api.url;
