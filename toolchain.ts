@@ -83,7 +83,8 @@ export class Toolchain extends Stack {
     const smokeTestRole = new iam.Role(this.pipeline, "SmokeTestRole", {
       roleName: smokeTestRoleName,
       assumedBy: new iam.ServicePrincipal("codebuild.amazonaws.com"),
-      description: "Runs the smoke test against production; may read the machine client's secret through production",
+      description:
+        "Runs the smoke test against production; may read the machine client's secret through production",
     });
     this.pipeline.addStage(this.production, {
       post: [smokeTestStep(this, source, this.production, smokeTestRole)],
