@@ -1,7 +1,12 @@
 // What clients may send: the schemas every user record and change is validated with at the edge.
 // zod/mini rather than zod: the same validation, tree-shaken to ~19 KB instead of ~440 KB of bundle.
 import * as z from "zod/mini";
-import { CONTROL_CHARACTERS } from "../../../shared/runtime/control-characters";
+import {
+  CONTROL_CHARACTERS,
+  CONTROL_CHARACTERS_MESSAGE,
+  FORMAT_CHARACTERS_MESSAGE,
+  hasFormatCharacters,
+} from "../../../shared/runtime/control-characters";
 import { USERNAME_MESSAGE, USERNAME_PATTERN } from "../../../shared/runtime/username";
 
 export type { User, UserPage } from "./contract";
@@ -17,7 +22,8 @@ export const displayNameSchema = z.string().check(
   z.trim(),
   z.minLength(1, "must not be blank"),
   z.maxLength(100, "must be at most 100 characters"),
-  z.refine((value) => !CONTROL_CHARACTERS.test(value), "must not contain control characters"),
+  z.refine((value) => !CONTROL_CHARACTERS.test(value), CONTROL_CHARACTERS_MESSAGE),
+  z.refine((value) => !hasFormatCharacters(value), FORMAT_CHARACTERS_MESSAGE),
 );
 
 export const createUserSchema = z.strictObject({

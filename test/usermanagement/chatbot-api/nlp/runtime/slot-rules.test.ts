@@ -32,6 +32,7 @@ describe("slot rules", () => {
     ["displayName", " ", false],
     ["displayName", "x".repeat(101), false],
     ["displayName", "Bob\u0007", false],
+    ["displayName", "Bob \u202Enimda", false],
     ["prefix", "a", true],
     ["prefix", "al", true],
     ["prefix", "dave_", true],
