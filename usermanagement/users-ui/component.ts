@@ -84,8 +84,8 @@ export class UsersUI extends Stack {
       signInOrigins: props.signInOrigins,
       customDomain: props.customDomain,
       logBucket: accessLogs.bucket,
-      logGroup: accessLogs.logGroup,
     });
+    accessLogs.deliverDistributionLogs(this.cdn.distribution);
     new SiteDeployment(this, "Deployment", {
       bucket: site.bucket,
       distribution: this.cdn.distribution,
