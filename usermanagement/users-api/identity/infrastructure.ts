@@ -207,7 +207,7 @@ export class Identity extends Construct {
       clientId: this.spaClient.userPoolClientId,
       useCognitoProvidedValues: true,
     });
-    branding.addDependency(domain.node.defaultChild as cognito.CfnUserPoolDomain);
+    branding.addResourceDependency(domain.node.defaultChild as cognito.CfnUserPoolDomain);
 
     this.machineClient = this.userPool.addClient("MachineClient", {
       generateSecret: true,

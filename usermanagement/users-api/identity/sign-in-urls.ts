@@ -4,7 +4,7 @@
 // by the UI stack, which names it; and by the Users API stack itself, right after CloudFormation has rewritten the
 // client from its template (which knows only a placeholder), reading the URL from the UI stack's output.
 import * as path from "node:path";
-import { CustomResource, Duration, Stack, Validations } from "aws-cdk-lib";
+import { CustomResource, Duration, Stack, Token, Validations } from "aws-cdk-lib";
 import type * as cognito from "aws-cdk-lib/aws-cognito";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type * as lambda from "aws-cdk-lib/aws-lambda";
@@ -68,18 +68,25 @@ export class SignInUrls extends Construct {
       }),
     );
     if ("fromStackOutput" in props.url) {
+      // A stack's ARN ends in an id CloudFormation makes up when it creates the stack: only the name is known.
+      const uiStackArn = stack.formatArn({
+        service: "cloudformation",
+        resource: "stack",
+        resourceName: `${props.url.fromStackOutput.stackName}/*`,
+      });
       register.addToRolePolicy(
-        new iam.PolicyStatement({
-          actions: ["cloudformation:DescribeStacks"],
-          resources: [
-            stack.formatArn({
-              service: "cloudformation",
-              resource: "stack",
-              resourceName: `${props.url.fromStackOutput.stackName}/*`,
-            }),
-          ],
-        }),
+        new iam.PolicyStatement({ actions: ["cloudformation:DescribeStacks"], resources: [uiStackArn] }),
       );
+      const known = (value: string, placeholder: string) => (Token.isUnresolved(value) ? placeholder : value);
+      const partition = Token.isUnresolved(stack.region) ? "<AWS::Partition>" : "aws";
+      Validations.of(register).acknowledge({
+        id:
+          `AwsSolutions-IAM5[Resource::arn:${partition}:cloudformation:${known(stack.region, "<AWS::Region>")}:` +
+          `${known(stack.account, "<AWS::AccountId>")}:stack/${props.url.fromStackOutput.stackName}/*]`,
+        reason:
+          "DescribeStacks of the one stack whose output holds the UI's URL, by name: the id that ends its ARN is " +
+          "made up when the stack is created.",
+      });
     }
 
     // The provider framework answers CloudFormation (the pre-signed response URL, errors, timeouts) so that the

@@ -19,7 +19,9 @@ const UI_URL = "https://d111111abcdef8.cloudfront.net/";
 function buildSignIn(options: { changeClient?: boolean } = {}) {
   const app = testApp();
   const usersApi = new Stack(app, "Test-UsersAPI");
-  const identity = new Identity(usersApi, "Identity");
+  const identity = new Identity(usersApi, "Identity", {
+    signInUrlFrom: { stackName: "Test-UsersUI", outputName: "UIURL" },
+  });
   if (options.changeClient) {
     (identity.spaClient.node.defaultChild as cognito.CfnUserPoolClient).addPropertyOverride(
       "IdTokenValidity",

@@ -1,5 +1,6 @@
 // What clients may send: the schemas every user record and change is validated with at the edge.
 // zod/mini rather than zod: the same validation, tree-shaken to ~19 KB instead of ~440 KB of bundle.
+import { en } from "zod/locales";
 import * as z from "zod/mini";
 import {
   CONTROL_CHARACTERS,
@@ -10,6 +11,10 @@ import {
 import { USERNAME_MESSAGE, USERNAME_PATTERN } from "../../../shared/runtime/username";
 
 export type { User, UserPage } from "./contract";
+
+// zod/mini loads no messages by default; English ones make every field error readable. Configured here, with
+// the schemas, so that a bundle without any (the Chatbot API's) carries no zod messages either.
+z.config(en());
 
 /** Case-insensitive: `Alice` and `alice` name the same user, stored and returned lowercase. */
 export const usernameSchema = z.string().check(z.toLowerCase(), z.regex(USERNAME_PATTERN, USERNAME_MESSAGE));

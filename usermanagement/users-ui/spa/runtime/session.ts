@@ -51,6 +51,9 @@ export function createUserManager(config: SpaConfig): UserManager {
     // the revocation endpoint takes a refresh token), and a failed revocation fails the sign-out, which says so.
     revokeTokensOnSignout: true,
     revokeTokenTypes: ["refresh_token"],
+    // RFC 7009 has the client ignore a successful revocation's body, which some issuers (the sandbox's among
+    // them) send as an empty text/plain; oidc-client-ts would refuse any type but JSON.
+    revokeTokenAdditionalContentTypes: ["text/"],
     // Cognito's discovery document names neither end_session_endpoint nor revocation_endpoint; its managed
     // login signs out at /logout and revokes at /oauth2/revoke.
     metadataSeed: {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { invokeHttpApi } from "../../../../../sandbox/api-gateway/http-api";
 import { createChatbotApiHandler } from "../../../../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
 import { CHATBOT_API_ROUTES } from "../../../../../usermanagement/chatbot-api/nlp/runtime/routes";
+import { VIEWER } from "../../../../support/identities";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -27,6 +28,7 @@ async function logsOf(body: unknown): Promise<Record<string, unknown>[]> {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
     },
+    { authorizer: VIEWER },
   );
   vi.restoreAllMocks();
   return lines.flatMap((line) => line.split("\n").filter(Boolean)).map((line) => JSON.parse(line));
