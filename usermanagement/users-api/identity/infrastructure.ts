@@ -95,60 +95,7 @@ export class Identity extends Construct {
     super(scope, id);
     const stack = Stack.of(this);
 
-    const retention = props.retention;
-    this.userPool = new cognito.UserPool(this, "UserPool", {
-      // Operators are invited by an administrator; nobody signs themselves up.
-      selfSignUpEnabled: false,
-      signInAliases: { email: true },
-      autoVerify: { email: true },
-      standardAttributes: { email: { required: true, mutable: true } },
-      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      passwordPolicy: {
-        minLength: 14,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-        passwordHistorySize: 5,
-      },
-      // An authenticator app, enrolled by the managed login at the first sign-in: no SMS (cost, SIM swapping).
-      mfa: cognito.Mfa.REQUIRED,
-      mfaSecondFactor: { otp: true, sms: false },
-      // Threat protection: blocks sign-ins with leaked passwords and risky sign-ins. Plus bills every monthly
-      // active user (USD 0.020, no free tier, where Essentials' first 10,000 are free): cents a month for a
-      // team of operators; machine clients aren't MAUs.
-      featurePlan: cognito.FeaturePlan.PLUS,
-      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
-      deletionProtection: props.retainUsers ?? false,
-      removalPolicy: props.retainUsers ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
-    });
-    // What full-function threat protection does, stated rather than left to defaults. Nobody is notified by
-    // email (that needs an SES identity); the pool's operators see the events in the console. Every sign-in
-    // already ends with the TOTP the pool requires ("When you activate MFA for a user, they always receive a
-    // challenge … regardless of how you configured adaptive authentication", Working with adaptive
-    // authentication), so a medium risk adds nothing to ask for: MFA_REQUIRED there would be a no-op posing as a
-    // safeguard. High risk is blocked outright.
-    new cognito.CfnUserPoolRiskConfigurationAttachment(this, "ThreatProtection", {
-      userPoolId: this.userPool.userPoolId,
-      clientId: "ALL",
-      compromisedCredentialsRiskConfiguration: {
-        actions: { eventAction: "BLOCK" },
-        eventFilter: ["SIGN_IN", "PASSWORD_CHANGE"],
-      },
-      accountTakeoverRiskConfiguration: {
-        actions: {
-          lowAction: { eventAction: "NO_ACTION", notify: false },
-          mediumAction: { eventAction: "NO_ACTION", notify: false },
-          highAction: { eventAction: "BLOCK", notify: false },
-        },
-      },
-    });
-
-    this.userPool.addGroup("AdminsGroup", {
-      groupName: ADMINS_GROUP,
-      description: "May create, change and delete users; everyone else signed in only reads",
-    });
+    this.userPool = operatorsPool(this, props.retainUsers ?? false);
 
     // Managed login (version 2): the pages that walk a new operator through a temporary password, a new password
     // and TOTP enrolment. Without the version the domain serves the classic hosted UI.
@@ -241,31 +188,99 @@ export class Identity extends Construct {
         spaClient: this.spaClient,
         clientFingerprint: this.signInFingerprint,
         url: { fromStackOutput: props.signInUrlFrom },
-        retention,
+        retention: props.retention,
       });
     }
 
-    if (props.secretReader !== undefined) {
-      const { account, roleName } = props.secretReader;
-      // The toolchain account, but only its smoke-test role: `aws:PrincipalArn` is the role's ARN for any session
-      // of it, and the condition holds whether or not the role exists yet, which a role principal would not.
-      const smokeTestRoleArn = `arn:${stack.partition}:iam::${account}:role/${roleName}`;
-      const reader = new iam.Role(this, "SmokeTestSecretReader", {
-        roleName: smokeTestSecretReaderRoleName(stack.stackName, stack.region),
-        assumedBy: new iam.AccountPrincipal(account).withConditions({
-          ArnEquals: { "aws:PrincipalArn": smokeTestRoleArn },
-        }),
-        description: "Lets the pipeline's smoke test read the machine client's secret, and nothing else",
-        maxSessionDuration: Duration.hours(1),
-      });
-      reader.addToPolicy(
-        new iam.PolicyStatement({
-          actions: ["cognito-idp:DescribeUserPoolClient"],
-          resources: [this.userPool.userPoolArn],
-        }),
-      );
-    }
+    if (props.secretReader) smokeTestSecretReader(this, this.userPool, props.secretReader);
   }
+}
+
+/**
+ * The operators' pool: invited by an administrator, email sign-in, long passwords, TOTP always, threat
+ * protection enforced, and the admins group the Users API grants changes to.
+ */
+function operatorsPool(scope: Construct, retainUsers: boolean): cognito.UserPool {
+  const pool = new cognito.UserPool(scope, "UserPool", {
+    // Operators are invited by an administrator; nobody signs themselves up.
+    selfSignUpEnabled: false,
+    signInAliases: { email: true },
+    autoVerify: { email: true },
+    standardAttributes: { email: { required: true, mutable: true } },
+    accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+    passwordPolicy: {
+      minLength: 14,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireDigits: true,
+      requireSymbols: true,
+      tempPasswordValidity: Duration.days(3),
+      passwordHistorySize: 5,
+    },
+    // An authenticator app, enrolled by the managed login at the first sign-in: no SMS (cost, SIM swapping).
+    mfa: cognito.Mfa.REQUIRED,
+    mfaSecondFactor: { otp: true, sms: false },
+    // Threat protection: blocks sign-ins with leaked passwords and risky sign-ins. Plus bills every monthly
+    // active user (USD 0.020, no free tier, where Essentials' first 10,000 are free): cents a month for a
+    // team of operators; machine clients aren't MAUs.
+    featurePlan: cognito.FeaturePlan.PLUS,
+    standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+    deletionProtection: retainUsers,
+    removalPolicy: retainUsers ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+  });
+  // What full-function threat protection does, stated rather than left to defaults. Nobody is notified by
+  // email (that needs an SES identity); the pool's operators see the events in the console. Every sign-in
+  // already ends with the TOTP the pool requires ("When you activate MFA for a user, they always receive a
+  // challenge … regardless of how you configured adaptive authentication", Working with adaptive
+  // authentication), so a medium risk adds nothing to ask for: MFA_REQUIRED there would be a no-op posing as a
+  // safeguard. High risk is blocked outright.
+  new cognito.CfnUserPoolRiskConfigurationAttachment(scope, "ThreatProtection", {
+    userPoolId: pool.userPoolId,
+    clientId: "ALL",
+    compromisedCredentialsRiskConfiguration: {
+      actions: { eventAction: "BLOCK" },
+      eventFilter: ["SIGN_IN", "PASSWORD_CHANGE"],
+    },
+    accountTakeoverRiskConfiguration: {
+      actions: {
+        lowAction: { eventAction: "NO_ACTION", notify: false },
+        mediumAction: { eventAction: "NO_ACTION", notify: false },
+        highAction: { eventAction: "BLOCK", notify: false },
+      },
+    },
+  });
+
+  pool.addGroup("AdminsGroup", {
+    groupName: ADMINS_GROUP,
+    description: "May create, change and delete users; everyone else signed in only reads",
+  });
+  return pool;
+}
+
+/** The role through which the smoke test's role alone reads the machine client's secret (and nothing else). */
+function smokeTestSecretReader(
+  scope: Construct,
+  pool: cognito.IUserPool,
+  { account, roleName }: { readonly account: string; readonly roleName: string },
+): void {
+  const stack = Stack.of(scope);
+  // The toolchain account, but only its smoke-test role: `aws:PrincipalArn` is the role's ARN for any session
+  // of it, and the condition holds whether or not the role exists yet, which a role principal would not.
+  const smokeTestRoleArn = `arn:${stack.partition}:iam::${account}:role/${roleName}`;
+  const reader = new iam.Role(scope, "SmokeTestSecretReader", {
+    roleName: smokeTestSecretReaderRoleName(stack.stackName, stack.region),
+    assumedBy: new iam.AccountPrincipal(account).withConditions({
+      ArnEquals: { "aws:PrincipalArn": smokeTestRoleArn },
+    }),
+    description: "Lets the pipeline's smoke test read the machine client's secret, and nothing else",
+    maxSessionDuration: Duration.hours(1),
+  });
+  reader.addToPolicy(
+    new iam.PolicyStatement({
+      actions: ["cognito-idp:DescribeUserPoolClient"],
+      resources: [pool.userPoolArn],
+    }),
+  );
 }
 
 /** `users-api/read` → `read`: Cognito names a resource server's scopes without its identifier. */

@@ -51,7 +51,6 @@ export class SignInUrls extends Construct {
   constructor(scope: Construct, id: string, props: SignInUrlsProps) {
     super(scope, id);
     const retention = props.retention ?? SANDBOX_RETENTION;
-    const stack = Stack.of(this);
 
     const register = lambdaFunction(this, {
       entry: path.join(import.meta.dirname, "runtime", "handler.ts"),
@@ -67,47 +66,8 @@ export class SignInUrls extends Construct {
         resources: [props.userPool.userPoolArn],
       }),
     );
-    if ("fromStackOutput" in props.url) {
-      // A stack's ARN ends in an id CloudFormation makes up when it creates the stack: only the name is known.
-      const uiStackArn = stack.formatArn({
-        service: "cloudformation",
-        resource: "stack",
-        resourceName: `${props.url.fromStackOutput.stackName}/*`,
-      });
-      register.addToRolePolicy(
-        new iam.PolicyStatement({ actions: ["cloudformation:DescribeStacks"], resources: [uiStackArn] }),
-      );
-      const known = (value: string, placeholder: string) => (Token.isUnresolved(value) ? placeholder : value);
-      const partition = Token.isUnresolved(stack.region) ? "<AWS::Partition>" : "aws";
-      Validations.of(register).acknowledge({
-        id:
-          `AwsSolutions-IAM5[Resource::arn:${partition}:cloudformation:${known(stack.region, "<AWS::Region>")}:` +
-          `${known(stack.account, "<AWS::AccountId>")}:stack/${props.url.fromStackOutput.stackName}/*]`,
-        reason:
-          "DescribeStacks of the one stack whose output holds the UI's URL, by name: the id that ends its ARN is " +
-          "made up when the stack is created.",
-      });
-    }
-
-    // The provider framework answers CloudFormation (the pre-signed response URL, errors, timeouts) so that the
-    // handler only does its work. Its own function gets a role that writes its own logs, not the managed policy.
-    const frameworkLogs = logGroupFor(this, "ProviderLogs", retention);
-    const frameworkRole = new iam.Role(this, "ProviderRole", {
-      assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
-      description: "Relays CloudFormation's sign-in URL requests to the handler and answers CloudFormation",
-    });
-    frameworkLogs.grantWrite(frameworkRole);
-    const provider = new cr.Provider(this, "Provider", {
-      onEventHandler: register,
-      frameworkOnEventRole: frameworkRole,
-      logGroup: frameworkLogs,
-    });
-    const handlerId = stack.getLogicalId(register.node.defaultChild as lambda.CfnFunction);
-    Validations.of(frameworkRole).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${handlerId}.Arn>:*]`,
-      reason:
-        "Function.grantInvoke's own grant: the provider framework may invoke any version of this one handler.",
-    });
+    if ("fromStackOutput" in props.url) grantStackRead(register, props.url.fromStackOutput.stackName);
+    const provider = registrationProvider(this, register, retention);
 
     const properties: SignInUrlsProperties = {
       UserPoolId: props.userPool.userPoolId,
@@ -128,4 +88,54 @@ export class SignInUrls extends Construct {
       properties,
     });
   }
+}
+
+/** Lets `fn` read one stack's outputs, by name. */
+function grantStackRead(fn: lambda.Function, stackName: string): void {
+  const stack = Stack.of(fn);
+  // A stack's ARN ends in an id CloudFormation makes up when it creates the stack: only the name is known.
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      actions: ["cloudformation:DescribeStacks"],
+      resources: [
+        stack.formatArn({ service: "cloudformation", resource: "stack", resourceName: `${stackName}/*` }),
+      ],
+    }),
+  );
+  const known = (value: string, placeholder: string) => (Token.isUnresolved(value) ? placeholder : value);
+  const partition = Token.isUnresolved(stack.region) ? "<AWS::Partition>" : "aws";
+  if (!fn.role) throw new Error("The registration's function has no role to acknowledge its grant on");
+  Validations.of(fn.role).acknowledge({
+    id:
+      `AwsSolutions-IAM5[Resource::arn:${partition}:cloudformation:${known(stack.region, "<AWS::Region>")}:` +
+      `${known(stack.account, "<AWS::AccountId>")}:stack/${stackName}/*]`,
+    reason:
+      "DescribeStacks of the one stack whose output holds the UI's URL, by name: the id that ends its ARN is " +
+      "made up when the stack is created.",
+  });
+}
+
+/**
+ * The provider framework answers CloudFormation (the pre-signed response URL, errors, timeouts) so that the
+ * handler only does its work. Its own function gets a role that writes its own logs, not the managed policy.
+ */
+function registrationProvider(scope: Construct, onEvent: lambda.Function, retention: Retention): cr.Provider {
+  const frameworkLogs = logGroupFor(scope, "ProviderLogs", retention);
+  const frameworkRole = new iam.Role(scope, "ProviderRole", {
+    assumedBy: new iam.ServicePrincipal("lambda.amazonaws.com"),
+    description: "Relays CloudFormation's sign-in URL requests to the handler and answers CloudFormation",
+  });
+  frameworkLogs.grantWrite(frameworkRole);
+  const provider = new cr.Provider(scope, "Provider", {
+    onEventHandler: onEvent,
+    frameworkOnEventRole: frameworkRole,
+    logGroup: frameworkLogs,
+  });
+  const handlerId = Stack.of(scope).getLogicalId(onEvent.node.defaultChild as lambda.CfnFunction);
+  Validations.of(frameworkRole).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${handlerId}.Arn>:*]`,
+    reason:
+      "Function.grantInvoke's own grant: the provider framework may invoke any version of this one handler.",
+  });
+  return provider;
 }
