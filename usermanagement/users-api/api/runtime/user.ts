@@ -10,8 +10,6 @@ import {
 } from "../../../shared/runtime/control-characters";
 import { USERNAME_MESSAGE, USERNAME_PATTERN } from "../../../shared/runtime/username";
 
-export type { User, UserPage } from "./contract";
-
 // zod/mini loads no messages by default; English ones make every field error readable. Configured here, with
 // the schemas, so that a bundle without any (the Chatbot API's) carries no zod messages either.
 z.config(en());
