@@ -100,7 +100,10 @@ describe("POST /api/users", () => {
 
     expect(response.status).toBe(400);
     expect(response.json.errors).toEqual([
-      { field: "displayName", message: expect.stringMatching(/^must not contain invisible format characters/) },
+      {
+        field: "displayName",
+        message: expect.stringMatching(/^must not contain invisible format characters/),
+      },
     ]);
     expect(await api.tableContents()).toEqual(before);
   });
