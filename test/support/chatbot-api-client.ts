@@ -9,7 +9,7 @@ import type {
 } from "../../usermanagement/chatbot-api/nlp/runtime/chat-contract";
 import { createChatbotApiHandler } from "../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
 import { CHATBOT_API_ROUTES } from "../../usermanagement/chatbot-api/nlp/runtime/routes";
-import { VIEWER } from "./identities";
+import { ADMIN, VIEWER } from "./identities";
 
 const api: LocalHttpApi = {
   routes: CHATBOT_API_ROUTES,
@@ -25,27 +25,32 @@ export interface ApiResponse {
   readonly json: unknown;
 }
 
-/** Sends `request` as a signed-in viewer: the chat reads, so anyone signed in may use it. */
-export async function send(request: PlainRequest): Promise<ApiResponse> {
-  const response = await invokeHttpApi(api, request, { authorizer: VIEWER });
+/** Who calls: a person's Cognito-shaped access token, as API Gateway's JWT authorizer passes it on. */
+export type Caller = "admin" | "viewer";
+
+const AUTHORIZERS: Record<Caller, object> = { admin: ADMIN, viewer: VIEWER };
+
+export async function send(request: PlainRequest, caller: Caller = "admin"): Promise<ApiResponse> {
+  const response = await invokeHttpApi(api, request, { authorizer: AUTHORIZERS[caller] });
   const text = response.body.toString("utf8");
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
 }
 
+const JSON_CONTENT = { "content-type": "application/json" };
+
 /** POSTs a raw body to /api/chat as JSON. */
-export function postChat(
-  rawBody: string,
-  headers: Record<string, string> = { "content-type": "application/json" },
-) {
+export function postChat(rawBody: string, headers: Record<string, string> = JSON_CONTENT) {
   return send({ method: "POST", url: "/api/chat", headers, body: rawBody });
 }
 
-/** One chat turn that must succeed; returns the Lex-shaped answer. */
+/** One chat turn that must succeed, by an admin unless `caller` says otherwise; returns the Lex-shaped answer. */
 export async function chat(
   text: string,
   sessionState?: IncomingSessionState | SessionState,
+  caller: Caller = "admin",
 ): Promise<ChatResponse> {
-  const response = await postChat(JSON.stringify({ sessionId: "test-session", text, sessionState }));
+  const body = JSON.stringify({ sessionId: "test-session", text, sessionState });
+  const response = await send({ method: "POST", url: "/api/chat", headers: JSON_CONTENT, body }, caller);
   if (response.status !== 200)
     throw new Error(`chat "${text}" answered ${response.status}: ${JSON.stringify(response.json)}`);
   return response.json as ChatResponse;

@@ -5,24 +5,8 @@
 // (a route declared without one, a direct invocation, another front door).
 import type { Middleware } from "@aws-lambda-powertools/event-handler/types";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { verifiedToken } from "./access";
 import { ProblemError } from "./problem-details";
-
-/** The part of `requestContext.authorizer` a JWT authorizer fills (payload format 2.0). */
-interface JwtAuthorizerValue {
-  readonly jwt?: {
-    readonly claims?: Readonly<Record<string, unknown>>;
-    readonly scopes?: readonly string[] | null;
-  };
-}
-
-/** The verified token's claims and, for a route that requires scopes, its scopes, as API Gateway passes them. */
-export function verifiedToken(event: APIGatewayProxyEventV2): {
-  readonly claims: Readonly<Record<string, unknown>>;
-  readonly scopes: readonly string[];
-} {
-  const jwt = (event.requestContext as { authorizer?: JwtAuthorizerValue } | undefined)?.authorizer?.jwt;
-  return { claims: jwt?.claims ?? {}, scopes: jwt?.scopes ?? [] };
-}
 
 /**
  * Refuses a request whose token is not an access token (`token_use` other than `access`, or no token at all)

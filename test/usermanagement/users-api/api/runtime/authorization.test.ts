@@ -10,8 +10,12 @@ import {
 } from "../../../../../sandbox/api-gateway/jwt-authorizer";
 import { sandboxClients } from "../../../../../sandbox/issuer/accounts";
 import { type RunningIssuer, startIssuer } from "../../../../../sandbox/issuer/issuer";
-import { ADMINS_GROUP, READ_SCOPE, WRITE_SCOPE } from "../../../../../usermanagement/shared/runtime/access";
-import { accessOf } from "../../../../../usermanagement/users-api/api/runtime/authorization";
+import {
+  ADMINS_GROUP,
+  accessOf,
+  READ_SCOPE,
+  WRITE_SCOPE,
+} from "../../../../../usermanagement/shared/runtime/access";
 import { USERS_API_ROUTES } from "../../../../../usermanagement/users-api/api/runtime/routes";
 import {
   ADMIN,
