@@ -2,6 +2,8 @@
 // production and smoke-tests the deployment through the stacks' own outputs.
 import { readFileSync } from "node:fs";
 import {
+  Arn,
+  ArnFormat,
   Duration,
   RemovalPolicy,
   Stack,
@@ -26,11 +28,12 @@ const devDependencyVersion = (name: string): string =>
   JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8")).devDependencies[name];
 
 /**
- * Debian with Node.js, like the machines CI runs on: `.ci/run` installs Java (DynamoDB Local) and Chromium
- * (browser tests) with apt. Public ECR, so builds are not rate-limited by Docker Hub.
+ * Debian with Node.js 24, the version Lambda runs the functions on (nodejs24.x; Node 20 reached its end of life
+ * in April 2026), like the machines CI runs on: `.ci/run` installs Java (DynamoDB Local) and Chromium (browser
+ * tests) with apt. Public ECR, so builds are not rate-limited by Docker Hub.
  */
 const BUILD_IMAGE = codebuild.LinuxArmBuildImage.fromDockerRegistry(
-  "public.ecr.aws/docker/library/node:20-bookworm",
+  "public.ecr.aws/docker/library/node:24-bookworm",
 );
 
 export interface ToolchainProps extends StackProps {
@@ -71,16 +74,51 @@ export class Toolchain extends Stack {
       },
     });
 
+    // The smoke test's role has a name known before it exists: production's secret reader trusts it alone.
+    const smokeTestRoleName = `${this.stackName}-${this.region}-smoke-test`;
     this.production = new ProductionStage(this, "Production", {
       env: props.productionEnv ?? PRODUCTION_ENV,
-      smokeTestAccount: this.account,
+      smokeTestRole: { account: this.account, roleName: smokeTestRoleName },
     });
-    this.pipeline.addStage(this.production, { post: [smokeTestStep(this, source, this.production)] });
+    const smokeTestRole = new iam.Role(this.pipeline, "SmokeTestRole", {
+      roleName: smokeTestRoleName,
+      assumedBy: new iam.ServicePrincipal("codebuild.amazonaws.com"),
+      description:
+        "Runs the smoke test against production; may read the machine client's secret through production",
+    });
+    this.pipeline.addStage(this.production, {
+      post: [smokeTestStep(this, source, this.production, smokeTestRole)],
+    });
     // Build now rather than at synthesis, so the pipeline's resources exist when the AWS Solutions checks run.
     this.pipeline.buildPipeline();
+    grantConnectionUnderItsOwnPrefix(this, GITHUB_SOURCE.connectionArn);
     acknowledgePipelineFindings(this, this.pipeline);
   }
 }
+
+/**
+ * CDK grants `codestar-connections:UseConnection` wherever a role uses the source connection (the source action's
+ * role, and every CodeBuild project that clones the source: Synth, SmokeTest). IAM matches an action's prefix
+ * against the connection's own service ("the service prefix needs to match that of the resource", CodeConnections
+ * resource-based permissions), so a `codeconnections` ARN also needs `codeconnections:UseConnection`: added to
+ * each of those statements' policies, the legacy grant kept for a `codestar-connections` ARN.
+ */
+function grantConnectionUnderItsOwnPrefix(toolchain: Stack, connectionArn: string): void {
+  const { service } = Arn.split(connectionArn, ArnFormat.SLASH_RESOURCE_NAME);
+  if (service === LEGACY_CONNECTIONS_PREFIX) return;
+  const legacy = `${LEGACY_CONNECTIONS_PREFIX}:UseConnection`;
+  const policies = toolchain.node
+    .findAll()
+    .filter((c): c is iam.Policy => c instanceof iam.Policy && Stack.of(c) === toolchain);
+  for (const policy of policies) {
+    if (!JSON.stringify(toolchain.resolve(policy.document)).includes(`"${legacy}"`)) continue;
+    policy.addStatements(
+      new iam.PolicyStatement({ actions: [`${service}:UseConnection`], resources: [connectionArn] }),
+    );
+  }
+}
+
+const LEGACY_CONNECTIONS_PREFIX = "codestar-connections";
 
 /**
  * Runs `bin/smoke-test.ts` against production once it has deployed. It signs in as the machine client: the
@@ -91,6 +129,7 @@ function smokeTestStep(
   toolchain: Stack,
   source: pipelines.IFileSetProducer,
   production: ProductionStage,
+  role: iam.IRole,
 ): pipelines.CodeBuildStep {
   const { usersApi, chatbotApi, usersUi } = production.workload;
   const secretReaderRoleArn = toolchain.formatArn({
@@ -98,10 +137,11 @@ function smokeTestStep(
     region: "",
     account: usersApi.account,
     resource: "role",
-    resourceName: smokeTestSecretReaderRoleName(usersApi.stackName),
+    resourceName: smokeTestSecretReaderRoleName(usersApi.stackName, usersApi.region),
   });
   return new pipelines.CodeBuildStep("SmokeTest", {
     input: source,
+    role,
     envFromCfnOutputs: {
       USERS_API_URL: usersApi.apiEndpointOutput,
       CHATBOT_API_URL: chatbotApi.apiEndpointOutput,
@@ -219,8 +259,8 @@ function acknowledgeWildcardResources(pipeline: pipelines.CodePipeline): void {
 }
 
 export interface ProductionStageProps extends StageProps {
-  /** The account whose pipeline smoke-tests production: it may read the machine client's secret. */
-  readonly smokeTestAccount: string;
+  /** The pipeline's smoke-test role (account and name): the one principal that may read the machine client's secret. */
+  readonly smokeTestRole: { readonly account: string; readonly roleName: string };
 }
 
 /** Production: the workload with production settings, its stacks deployed in dependency order. */
@@ -234,7 +274,7 @@ export class ProductionStage extends Stage {
       usersApiReservedConcurrency: 10,
       databaseBillingMode: dynamodb.BillingMode.PROVISIONED,
       production: true,
-      smokeTestAccount: props.smokeTestAccount,
+      smokeTestRole: props.smokeTestRole,
     });
   }
 }

@@ -1,6 +1,7 @@
 // Proves a deployment works end to end, from its stacks' outputs: an anonymous request is refused; then, signed
 // in as the machine client, create a throw-away user through the Users API, read it back through the UI's
-// distribution, ask the Chatbot API something, fetch the UI, delete the user. Exits 1 on the first failure.
+// distribution, ask the Chatbot API something, fetch the UI, check that the issuer offers its sign-in page to
+// the UI's own sign-in request, delete the user. Exits 1 on the first failure.
 // The pipeline runs it after production deploys; the tests run it against `npm start`.
 //
 // Inputs (environment): USERS_API_URL, CHATBOT_API_URL, USERS_UI_URL, TOKEN_ENDPOINT, MACHINE_CLIENT_ID, and the
@@ -8,12 +9,15 @@
 // - the pipeline: SECRET_READER_ROLE_ARN and USER_POOL_ID — the secret is read from Cognito at run time through
 //   that role, so it is in no template, no project variable and no log;
 // - the sandbox (tests, local runs): MACHINE_CLIENT_SECRET, e.g. the sandbox issuer's `sandbox-admin-secret`.
+
+import { createHash, randomBytes } from "node:crypto";
 import {
   CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
 } from "@aws-sdk/client-cognito-identity-provider";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { READ_SCOPE, WRITE_SCOPE } from "../usermanagement/shared/runtime/access";
+import type { SpaConfig } from "../usermanagement/users-ui/spa/config";
 
 class SmokeTestFailure extends Error {}
 
@@ -87,6 +91,42 @@ async function expectStatus(response: Response, status: number, what: string): P
   return response;
 }
 
+/**
+ * Asks the issuer to sign someone in and come back to the UI, exactly as the SPA does (its `config.json` names
+ * the issuer, the client and the scopes; the issuer's discovery document the authorization endpoint). A working
+ * sign-in redirects to its sign-in page. A client that doesn't list the UI's URL (or a scope it is not allowed,
+ * or a domain without managed login) answers with an error page, or a redirect back carrying `error`.
+ */
+async function expectSignInOffered(ui: string): Promise<void> {
+  const what = "offer the sign-in page to the UI's sign-in request";
+  const configResponse = await expectStatus(
+    await fetch(new URL("config.json", ui)),
+    200,
+    "fetch the UI's config.json",
+  );
+  const config = (await configResponse.json()) as SpaConfig;
+  const discovery = (await (
+    await fetch(`${config.authority.replace(/\/$/, "")}/.well-known/openid-configuration`)
+  ).json()) as { authorization_endpoint: string };
+  const authorize = new URL(discovery.authorization_endpoint);
+  authorize.search = new URLSearchParams({
+    client_id: config.clientId,
+    response_type: "code",
+    scope: config.scope,
+    redirect_uri: ui,
+    state: randomBytes(8).toString("hex"),
+    code_challenge: createHash("sha256").update(randomBytes(32)).digest("base64url"),
+    code_challenge_method: "S256",
+  }).toString();
+  const response = await fetch(authorize, { redirect: "manual" });
+  const location = response.headers.get("location") ?? "";
+  const error = location.startsWith(ui) ? new URL(location).searchParams.get("error") : null;
+  if (response.status < 300 || response.status >= 400 || error !== null) {
+    throw new SmokeTestFailure(`${what}: HTTP ${response.status}${error ? ` with error=${error}` : ""}`);
+  }
+  console.log(`ok  ${what}`);
+}
+
 async function smokeTest(): Promise<void> {
   const usersApi = baseUrl("USERS_API_URL");
   const chatbotApi = baseUrl("CHATBOT_API_URL");
@@ -137,6 +177,7 @@ async function smokeTest(): Promise<void> {
     if (!(page.headers.get("content-type") ?? "").startsWith("text/html")) {
       throw new SmokeTestFailure(`the UI answered ${page.headers.get("content-type")}, expected text/html`);
     }
+    await expectSignInOffered(ui);
   } finally {
     await expectStatus(
       await fetch(`${usersApi}api/users/${username}`, { method: "DELETE", headers: signedIn }),

@@ -29,6 +29,7 @@ import {
   localDynamoDBClient,
   startDynamoDBLocal,
 } from "./dynamodb/dynamodb-local";
+import { sandboxClients, sandboxSpaConfig } from "./issuer/accounts";
 import { type RunningIssuer, startIssuer } from "./issuer/issuer";
 import { SandboxStartError } from "./start-error";
 
@@ -92,12 +93,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     database = await startDynamoDBLocal();
     await createUsersTable(database.endpoint);
     issuer = await startIssuer({
-      uiUrl: url,
+      clients: sandboxClients(url),
       port: options.issuerPort,
       accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     });
     // The file the UI stack's deployment writes beside index.html in AWS.
-    await writeSpaConfig(siteDir, issuer.spaConfig);
+    await writeSpaConfig(siteDir, sandboxSpaConfig(issuer.url));
     // The handlers read their settings from the environment at import, exactly as in Lambda.
     Object.assign(process.env, LOCAL_AWS_SETTINGS, {
       AWS_ENDPOINT_URL_DYNAMODB: database.endpoint,

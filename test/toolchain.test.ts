@@ -10,7 +10,7 @@ import { Match, Template } from "aws-cdk-lib/assertions";
 import * as iam from "aws-cdk-lib/aws-iam";
 import type { IConstruct } from "constructs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TOOLCHAIN_ENV } from "../constants";
+import { GITHUB_SOURCE, TOOLCHAIN_ENV } from "../constants";
 import { Toolchain } from "../toolchain";
 import { testApp } from "./support/cdk-app";
 import { NO_GIT_SKIP, skipWithoutGitHistory } from "./support/git-history";
@@ -130,6 +130,35 @@ describe("the pipeline", () => {
     pipeline.hasResourceProperties("AWS::CodeBuild::Project", {
       Source: { BuildSpec: Match.stringLikeRegexp('"bash \\.ci/run",\\s*"npx cdk synth"') },
     });
+  });
+
+  it("builds on Node.js 24, the version Lambda runs the functions on", () => {
+    const images = Object.values(pipeline.findResources("AWS::CodeBuild::Project")).map(
+      (project) => project.Properties.Environment.Image,
+    );
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(image).toBe("public.ecr.aws/docker/library/node:24-bookworm");
+  });
+
+  it("lets every role that uses the GitHub connection use it under the ARN's own prefix, codeconnections", () => {
+    const connectionArn = GITHUB_SOURCE.connectionArn;
+    expect(connectionArn).toMatch(/^arn:aws:codeconnections:/);
+    const grantedBy = (action: string) =>
+      Object.values(pipeline.findResources("AWS::IAM::Policy"))
+        .filter((policy) =>
+          (
+            policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]
+          ).some(
+            (statement) => [statement.Action].flat().includes(action) && statement.Resource === connectionArn,
+          ),
+        )
+        .flatMap((policy) => policy.Properties.Roles.map((role: { Ref: string }) => role.Ref))
+        .sort();
+    const roles = grantedBy("codeconnections:UseConnection");
+
+    // The source action's role, and the two CodeBuild projects that clone the source: Synth and SmokeTest.
+    expect(roles).toEqual(grantedBy("codestar-connections:UseConnection"));
+    expect(roles).toEqual([sourceActionRole(), projectRole("/Synth"), projectRole("/SmokeTest")].sort());
   });
 
   it("runs the CDK CLI version that package.json pins", async () => {
@@ -254,7 +283,7 @@ describe("the pipeline", () => {
     );
     expect(byName.USER_POOL_ID).toMatch(/^#\{\w*UserManagementProductionUsersAPI\w*\.UserPoolId\}$/);
     const roleArn =
-      "arn:aws:iam::222222222222:role/UserManagementProduction-UsersAPI-smoke-test-secret-reader";
+      "arn:aws:iam::222222222222:role/UserManagementProduction-UsersAPI-eu-west-1-secret-reader";
     expect(resolvedArn(byName.SECRET_READER_ROLE_ARN ?? projectEnvironment().SECRET_READER_ROLE_ARN)).toBe(
       roleArn,
     );
@@ -270,7 +299,45 @@ describe("the pipeline", () => {
     ]);
     expect(JSON.stringify(statements)).not.toContain("cognito-idp:");
   });
+
+  it("has production's secret reader trust the smoke test's role alone, by the name the role is created with", () => {
+    const smokeTestRole = Object.entries(pipeline.findResources("AWS::IAM::Role")).find(
+      ([id]) => id === projectRole("/SmokeTest"),
+    )?.[1];
+    const roleName = smokeTestRole?.Properties.RoleName;
+    expect(roleName).toBe(`${toolchain.stackName}-eu-west-1-smoke-test`);
+
+    production.usersApi.hasResourceProperties("AWS::IAM::Role", {
+      RoleName: "UserManagementProduction-UsersAPI-eu-west-1-secret-reader",
+      AssumeRolePolicyDocument: {
+        Statement: [
+          {
+            Effect: "Allow",
+            Action: "sts:AssumeRole",
+            Principal: { AWS: "arn:aws:iam::111111111111:root" },
+            Condition: { ArnEquals: { "aws:PrincipalArn": `arn:aws:iam::111111111111:role/${roleName}` } },
+          },
+        ],
+      },
+    });
+  });
 });
+
+/** The logical id of the role of the CodeBuild project whose description ends in `suffix`. */
+function projectRole(suffix: string): string {
+  const project = Object.values(pipeline.findResources("AWS::CodeBuild::Project")).find((candidate) =>
+    String(candidate.Properties.Description).endsWith(suffix),
+  );
+  return project?.Properties.ServiceRole["Fn::GetAtt"][0];
+}
+
+/** The logical id of the source action's role. */
+function sourceActionRole(): string {
+  const source = pipelineActions().find(
+    (action) => action.ActionTypeId.Provider === "CodeStarSourceConnection",
+  );
+  return source.RoleArn["Fn::GetAtt"][0];
+}
 
 /** The environment of the smoke test's CodeBuild project. */
 function projectEnvironment(): Record<string, unknown> {

@@ -5,7 +5,7 @@ import type { Construct } from "constructs";
 import { ChatbotAPI } from "./chatbot-api/component";
 import { PRODUCTION_RETENTION, SANDBOX_RETENTION } from "./shared/infrastructure/retention";
 import { UsersAPI } from "./users-api/component";
-import { UsersUI } from "./users-ui/component";
+import { UI_URL_OUTPUT, UsersUI } from "./users-ui/component";
 
 export interface UserManagementProps extends StackProps {
   /** Prefix of every stack's id and name, e.g. `UserManagementSandbox` → `UserManagementSandbox-UsersAPI`. */
@@ -24,10 +24,11 @@ export interface UserManagementProps extends StackProps {
    */
   readonly production?: boolean;
   /**
-   * The account whose pipeline smoke-tests this workload: it may read the machine client's secret.
+   * The role (account and name) of the pipeline's smoke test, the one principal that may read the machine
+   * client's secret.
    * @default - none
    */
-  readonly smokeTestAccount?: string;
+  readonly smokeTestRole?: { readonly account: string; readonly roleName: string };
 }
 
 /**
@@ -45,7 +46,7 @@ export class UserManagement {
       usersApiReservedConcurrency,
       databaseBillingMode,
       production,
-      smokeTestAccount,
+      smokeTestRole,
       ...stackProps
     } = props;
     const stack = (component: string) => ({
@@ -56,13 +57,16 @@ export class UserManagement {
     const retention = production ? PRODUCTION_RETENTION : SANDBOX_RETENTION;
 
     // The user pool lives with the Users API: both APIs authorize with it, and the UI, which depends on both,
-    // registers its own URL on the pool's SPA client. Deploy order UsersAPI → ChatbotAPI → UsersUI, no cycle.
+    // registers its own URL on the pool's SPA client. Deploy order UsersAPI → ChatbotAPI → UsersUI, no cycle:
+    // the Users API finds the UI's URL again by the UI stack's name, not by a reference.
+    const usersUiStack = stack("UsersUI");
     this.usersApi = new UsersAPI(scope, `${stackNamespace}-UsersAPI`, {
       ...stack("UsersAPI"),
       usersApiReservedConcurrency,
       databaseBillingMode,
       retention,
-      smokeTestAccount,
+      smokeTestRole,
+      signInUrlFrom: { stackName: usersUiStack.stackName, outputName: UI_URL_OUTPUT },
     });
     this.chatbotApi = new ChatbotAPI(scope, `${stackNamespace}-ChatbotAPI`, {
       ...stack("ChatbotAPI"),
@@ -73,7 +77,7 @@ export class UserManagement {
     // deployment after both APIs.
     const { identity } = this.usersApi;
     this.usersUi = new UsersUI(scope, `${stackNamespace}-UsersUI`, {
-      ...stack("UsersUI"),
+      ...usersUiStack,
       usersApiEndpoint: this.usersApi.apiEndpoint,
       chatbotApiEndpoint: this.chatbotApi.apiEndpoint,
       apiEndpointFingerprints: [this.usersApi.apiEndpointFingerprint, this.chatbotApi.apiEndpointFingerprint],
@@ -81,14 +85,15 @@ export class UserManagement {
         authority: identity.authorizerRules.issuer,
         clientId: identity.spaClient.userPoolClientId,
         scope: identity.spaScope,
-        // Cognito's discovery document names no end_session_endpoint; its managed login signs out here.
+        // Cognito's discovery document names neither endpoint; its managed login signs out and revokes here.
         signOutEndpoint: `${identity.signInDomain}/logout`,
+        revocationEndpoint: `${identity.signInDomain}/oauth2/revoke`,
       },
       signInOrigins: identity.signInOrigins,
       signInClient: {
         userPool: identity.userPool,
         spaClient: identity.spaClient,
-        spaClientFingerprint: identity.spaClientFingerprint,
+        signInFingerprint: identity.signInFingerprint,
       },
       retention,
     });

@@ -69,7 +69,7 @@ export async function invokeHttpApi(
   if (!route) return apiGatewayMessage(404, "Not Found", requestId);
   let authorizer = options.authorizer;
   if (api.authorize) {
-    const decision = await api.authorize(request.headers ?? {});
+    const decision = await api.authorize(request.headers ?? {}, route.authorizationScopes);
     if (!decision.ok) {
       const { statusCode, headers, body } = decision.response;
       return {

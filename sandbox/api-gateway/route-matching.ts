@@ -18,6 +18,8 @@ export interface MatchedRoute {
   readonly routeKey: string;
   /** Each path variable's value, as API Gateway passes it (percent-decoded); undefined when there are none. */
   readonly pathParameters?: Record<string, string>;
+  /** The scopes of which the route's authorizer requires one. */
+  readonly authorizationScopes: readonly string[];
 }
 
 interface CompiledRoute {
@@ -29,7 +31,7 @@ interface CompiledRoute {
 export function routeMatcher(
   routes: HttpApiRoutes,
 ): (method: string, path: string) => MatchedRoute | undefined {
-  const compiled: CompiledRoute[] = httpApiRoutes(routes.resources).map((route) => ({
+  const compiled: CompiledRoute[] = httpApiRoutes(routes).map((route) => ({
     route,
     segments: route.path.split("/").slice(1),
   }));
@@ -47,6 +49,7 @@ export function routeMatcher(
     return {
       routeKey: routeKey(best.candidate.route),
       pathParameters: Object.keys(best.parameters).length ? best.parameters : undefined,
+      authorizationScopes: best.candidate.route.authorizationScopes,
     };
   };
 }

@@ -3,12 +3,12 @@
 // without a consent screen (Cognito's managed login shows none either). No router or body-parser package is
 // installed for koa, and two routes don't need one.
 import type { KoaContext, KoaMiddleware, default as Provider } from "oidc-provider";
-import { personBySignIn } from "./accounts";
+import { normalUsername, personBySignIn, type SandboxPerson } from "./accounts";
+import type { PasswordLockout } from "./lockout";
 import {
   AUTO_SUBMIT_SCRIPT,
   AUTO_SUBMIT_SCRIPT_PATH,
   errorPage,
-  PAGE_CSP,
   STYLESHEET,
   STYLESHEET_PATH,
   signInPage,
@@ -26,6 +26,8 @@ export function interactionMiddleware(
   provider: Provider,
   /** oidc-provider's error for an interaction whose cookie is gone or expired. */
   SessionNotFound: new (...args: never[]) => Error,
+  /** Counts wrong passwords and locks accounts out as Cognito does. */
+  lockout: PasswordLockout,
 ): KoaMiddleware {
   return async (ctx, next) => {
     const asset = ASSETS[ctx.path];
@@ -37,9 +39,8 @@ export function interactionMiddleware(
     const match = INTERACTION.exec(ctx.path);
     if (!match) return next();
     ctx.set("cache-control", "no-store");
-    ctx.set("content-security-policy", PAGE_CSP);
     try {
-      await interact(provider, ctx, match[1], match[2] !== undefined);
+      await interact(provider, lockout, ctx, match[1], match[2] !== undefined);
     } catch (error) {
       if (!(error instanceof SessionNotFound)) throw error;
       ctx.status = 400;
@@ -52,7 +53,13 @@ export function interactionMiddleware(
   };
 }
 
-async function interact(provider: Provider, ctx: KoaContext, uid: string, isSubmission: boolean) {
+async function interact(
+  provider: Provider,
+  lockout: PasswordLockout,
+  ctx: KoaContext,
+  uid: string,
+  isSubmission: boolean,
+) {
   const details = await provider.interactionDetails(ctx.req, ctx.res);
   const action = `${INTERACTION_PATH}/${uid}/login`;
 
@@ -80,10 +87,14 @@ async function interact(provider: Provider, ctx: KoaContext, uid: string, isSubm
   }
   const form = await readForm(ctx);
   const username = form.get("username") ?? "";
-  const person = personBySignIn(username, form.get("password") ?? "");
-  if (!person) {
+  let person: SandboxPerson | undefined;
+  const verdict = lockout.attempt(normalUsername(username), () => {
+    person = personBySignIn(username, form.get("password") ?? "");
+    return person !== undefined;
+  });
+  if (verdict !== "signed-in" || !person) {
     ctx.type = "html";
-    ctx.body = signInPage({ action, username, failed: true });
+    ctx.body = signInPage({ action, username, failure: verdict === "locked-out" ? "locked-out" : "wrong" });
     return;
   }
   await provider.interactionFinished(

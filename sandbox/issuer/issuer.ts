@@ -1,25 +1,28 @@
 // The sandbox's OpenID issuer: oidc-provider (OpenID Certified) on its own loopback port in the sandbox's
-// process, issuing RS256 access tokens shaped like Cognito's to the seeded people and machine clients.
+// process, behaving as a Cognito user pool does towards its app clients: RS256 access tokens shaped like
+// Cognito's, ID tokens marked `token_use: "id"`, each client granted only the scopes it is allowed
+// (`invalid_scope` for any other), repeated wrong passwords locking the account for a while.
 import { randomBytes, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, type JWK } from "jose";
 import type { JwtAuthorizerRules } from "../../usermanagement/shared/jwt-authorizer-rules";
 import { RESOURCE_SERVER_IDENTIFIER } from "../../usermanagement/shared/runtime/access";
-import type { SpaConfig } from "../../usermanagement/users-ui/spa/config";
 import { SandboxStartError } from "../start-error";
-import { personById, SANDBOX_MACHINE_CLIENTS, SPA_CLIENT_ID, SPA_SCOPE } from "./accounts";
+import { personById } from "./accounts";
+import { browserOrigins, type IssuerClient, isResourceScope, providerClientMetadata } from "./clients";
 import { INTERACTION_PATH, interactionMiddleware } from "./interactions";
 import { loadOidcProvider } from "./load-oidc-provider";
+import { PasswordLockout } from "./lockout";
 import { errorPage, PAGE_CSP, signedOutPage, signOutPage } from "./pages";
 import { cognitoAccessTokenShape } from "./token-shape";
 
 export interface IssuerOptions {
   /**
-   * Where the SPA is served, e.g. `http://127.0.0.1:3000`: its sign-in and sign-out return there, and its
-   * origin may call the issuer from the browser. The `localhost` and `127.0.0.1` spellings are both allowed.
+   * The app clients, as the user pool's are configured (sandbox/issuer/accounts.ts has the sandbox's own). A
+   * client's browser origins (its redirect URIs') may call the issuer (CORS).
    */
-  readonly uiUrl: string;
+  readonly clients: readonly IssuerClient[];
   /** @default 0, any free port */
   readonly port?: number;
   /** Lifetime of access tokens (Cognito's default is an hour); short lifetimes let tests see expiry. @default 3600 */
@@ -30,6 +33,11 @@ export interface IssuerOptions {
    * @default an RS256 key generated at start
    */
   readonly signingKey?: JWK;
+  /**
+   * The clock the password lockout counts with, in milliseconds; a test drives it rather than sleeping.
+   * @default Date.now
+   */
+  readonly now?: () => number;
 }
 
 export interface RunningIssuer {
@@ -37,8 +45,6 @@ export interface RunningIssuer {
   readonly url: string;
   /** What the JWT authorizers must check for this issuer: its URL and every client's id. */
   readonly rules: JwtAuthorizerRules;
-  /** The SPA's `config.json` for this issuer. */
-  readonly spaConfig: SpaConfig;
   stop(): Promise<void>;
 }
 
@@ -55,7 +61,8 @@ const RESOURCE = `urn:usermanagement:${RESOURCE_SERVER_IDENTIFIER}`;
 export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer> {
   const { Provider, createMemoryAdapter, errors } = await loadOidcProvider();
   const accessTokenTtl = options.accessTokenTtlSeconds ?? 3600;
-  const uiOrigins = loopbackSpellings(new URL(options.uiUrl).origin);
+  const { clients } = options;
+  const clientById = (id: string) => clients.find((client) => client.clientId === id);
 
   // The issuer's URL holds its port, so the port is taken before the provider exists.
   const server = createServer();
@@ -79,34 +86,11 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
     adapter: createMemoryAdapter(),
     jwks: { keys: [signingKey] },
     cookies: { keys: [randomBytes(32).toString("base64url")] },
-    clients: [
-      {
-        client_id: SPA_CLIENT_ID,
-        token_endpoint_auth_method: "none",
-        grant_types: ["authorization_code", "refresh_token"],
-        response_types: ["code"],
-        redirect_uris: uiOrigins.map((origin) => `${origin}/`),
-        post_logout_redirect_uris: uiOrigins.map((origin) => `${origin}/`),
-      },
-      ...SANDBOX_MACHINE_CLIENTS.map((client) => ({
-        client_id: client.clientId,
-        client_secret: client.clientSecret,
-        grant_types: ["client_credentials"],
-        response_types: [],
-        redirect_uris: [],
-        scope: client.scopes.join(" "),
-      })),
-    ],
-    scopes: [
-      "openid",
-      "email",
-      "profile",
-      "offline_access",
-      ...SANDBOX_MACHINE_CLIENTS.flatMap((c) => c.scopes),
-    ],
+    clients: clients.map(providerClientMetadata),
+    scopes: ["openid", ...new Set(clients.flatMap((client) => client.allowedScopes))],
     claims: {
       // The ID token carries what Cognito's does, so the SPA shows the person and their role alike.
-      openid: ["sub", "cognito:username", "cognito:groups"],
+      openid: ["sub", "cognito:username", "cognito:groups", "token_use"],
       email: ["email", "email_verified"],
       profile: ["preferred_username"],
     },
@@ -116,8 +100,10 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
       if (!person) return undefined;
       return {
         accountId: sub,
-        claims: async () => ({
+        claims: async (use: string) => ({
           sub,
+          // Cognito marks each token with its use; an ID token's is "id" (userinfo has no such claim).
+          token_use: use === "id_token" ? "id" : undefined,
           "cognito:username": person.username,
           "cognito:groups": person.groups.length > 0 ? [...person.groups] : undefined,
           email: person.email,
@@ -132,17 +118,20 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      // Cognito's /oauth2/revoke: sign-out revokes the refresh token.
+      revocation: { enabled: true },
       // Without a resource indicator oidc-provider issues opaque tokens; a default resource makes a bare
       // `grant_type=client_credentials`, and the SPA's code exchange, return a JWT as Cognito's endpoint does.
       resourceIndicators: {
         enabled: true,
         defaultResource: async () => RESOURCE,
         useGrantedResource: async () => true,
-        getResourceServerInfo: async (_ctx: unknown, resource: string, client: { clientId: string }) => {
+        getResourceServerInfo: async (ctx: ScopeContext, resource: string, client: { clientId: string }) => {
           if (resource !== RESOURCE) throw new Error(`Unknown resource ${resource}`);
-          const machine = SANDBOX_MACHINE_CLIENTS.find((c) => c.clientId === client.clientId);
+          const allowed = clientById(client.clientId)?.allowedScopes ?? [];
+          refuseScopesNotAllowed(ctx, allowed, errors.InvalidScope);
           return {
-            scope: machine ? machine.scopes.join(" ") : "",
+            scope: allowed.filter(isResourceScope).join(" "),
             audience: client.clientId,
             accessTokenTTL: accessTokenTtl,
             accessTokenFormat: "jwt",
@@ -153,25 +142,24 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
       rpInitiatedLogout: {
         enabled: true,
         logoutSource: async (ctx: PageContext, form: string) => {
-          ctx.set("content-security-policy", PAGE_CSP);
           ctx.body = signOutPage(form);
         },
         postLogoutSuccessSource: async (ctx: PageContext) => {
-          ctx.set("content-security-policy", PAGE_CSP);
           ctx.body = signedOutPage();
         },
       },
     },
-    formats: { customizers: { jwt: cognitoAccessTokenShape } },
+    formats: { customizers: { jwt: cognitoAccessTokenShape(clients) } },
     // Like a Cognito app client with the code grant: a refresh token with every code exchange, not rotated.
     issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) =>
       client.grantTypeAllowed("refresh_token"),
     rotateRefreshToken: false,
-    clientBasedCORS: (_ctx: unknown, origin: string, client: { clientId: string }) =>
-      client.clientId === SPA_CLIENT_ID && uiOrigins.includes(origin),
+    clientBasedCORS: (_ctx: unknown, origin: string, client: { clientId: string }) => {
+      const known = clientById(client.clientId);
+      return known !== undefined && browserOrigins(known).includes(origin);
+    },
     pkce: { required: () => true },
     renderError: async (ctx: PageContext, out: { error?: string }) => {
-      ctx.set("content-security-policy", PAGE_CSP);
       ctx.type = "html";
       ctx.body = errorPage("Sign-in failed", `The issuer refused the request (${out.error ?? "error"}).`);
     },
@@ -187,13 +175,21 @@ export async function startIssuer(options: IssuerOptions): Promise<RunningIssuer
       Grant: 30 * 24 * 3600,
     },
   });
-  provider.use(interactionMiddleware(provider, errors.SessionNotFound));
+  // Every answer carries the pages' CSP, set before oidc-provider renders anything: its own pages (the form that
+  // posts a sign-out or an authorization response on) then add their inline script's hash to it, and no page of
+  // the issuer's goes out without one.
+  provider.use(async (ctx: PageContext, next: () => Promise<void>) => {
+    ctx.set("content-security-policy", PAGE_CSP);
+    await next();
+  });
+  provider.use(
+    interactionMiddleware(provider, errors.SessionNotFound, new PasswordLockout(options.now ?? Date.now)),
+  );
   server.on("request", provider.callback());
 
   return {
     url,
-    rules: { issuer: url, audience: [SPA_CLIENT_ID, ...SANDBOX_MACHINE_CLIENTS.map((c) => c.clientId)] },
-    spaConfig: { authority: url, clientId: SPA_CLIENT_ID, scope: SPA_SCOPE },
+    rules: { issuer: url, audience: clients.map((client) => client.clientId) },
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
@@ -208,15 +204,25 @@ export async function generateSigningKey(): Promise<JWK> {
   return { ...(await exportJWK(privateKey)), kid: randomUUID(), alg: "RS256", use: "sig" };
 }
 
-/** `http://127.0.0.1:3000` → it and `http://localhost:3000`: a browser may use either spelling. */
-function loopbackSpellings(origin: string): string[] {
-  const url = new URL(origin);
-  const spellings = new Set([url.origin]);
-  for (const host of ["127.0.0.1", "localhost"]) {
-    if (url.hostname === "127.0.0.1" || url.hostname === "localhost") {
-      url.hostname = host;
-      spellings.add(url.origin);
-    }
-  }
-  return [...spellings];
+/** What the scope check reads of oidc-provider's context: the request's parameters. */
+interface ScopeContext {
+  readonly oidc: { readonly params?: { readonly scope?: unknown } };
+}
+
+/**
+ * Refuses a request naming a scope the client is not allowed, known to the issuer or not, with `invalid_scope`:
+ * Cognito's authorization endpoint redirects "If the client requests invalid, unknown, malformed scope" with
+ * `error=invalid_scope` ("The redirect and authorization endpoint", negative responses), and its token endpoint
+ * answers a client-credentials request the same way. oidc-provider checks only the scopes it knows; this runs
+ * where both endpoints resolve the resource server, before anything is issued, so its error takes the endpoint's
+ * own path (a redirect to the client, or a 400 from the token endpoint).
+ */
+function refuseScopesNotAllowed(
+  ctx: ScopeContext,
+  allowed: readonly string[],
+  InvalidScope: new (description: string, scope: string) => Error,
+): void {
+  const requested = typeof ctx.oidc.params?.scope === "string" ? ctx.oidc.params.scope.split(" ") : [];
+  const refused = requested.filter((scope) => scope !== "" && !allowed.includes(scope));
+  if (refused.length > 0) throw new InvalidScope("requested scope is not allowed", refused.join(" "));
 }

@@ -43,6 +43,7 @@ declare module "oidc-provider" {
 
   export const errors: {
     readonly SessionNotFound: new (...args: never[]) => Error;
+    readonly InvalidScope: new (description: string, scope: string) => Error;
   };
 }
 

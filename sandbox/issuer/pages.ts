@@ -48,14 +48,24 @@ ${body}
 export interface SignInPageProps {
   readonly action: string;
   readonly username?: string;
-  readonly failed?: boolean;
+  /**
+   * Why the last attempt failed: a wrong username or password, or too many of them (Cognito's lockout).
+   * @default - no failure: a fresh page
+   */
+  readonly failure?: "wrong" | "locked-out";
 }
 
-export function signInPage({ action, username = "", failed = false }: SignInPageProps): string {
-  const error = failed
-    ? `<p class="error" id="sign-in-error" role="alert">Incorrect username or password.</p>`
+/** What the page says after a failure, in Cognito's words where it has them ("Password attempts exceeded"). */
+const FAILURE_MESSAGES = {
+  wrong: "Incorrect username or password.",
+  "locked-out": "Password attempts exceeded. Wait a moment, then try again.",
+};
+
+export function signInPage({ action, username = "", failure }: SignInPageProps): string {
+  const error = failure
+    ? `<p class="error" id="sign-in-error" role="alert">${FAILURE_MESSAGES[failure]}</p>`
     : "";
-  const describedBy = failed ? ` aria-describedby="sign-in-error" aria-invalid="true"` : "";
+  const describedBy = failure ? ` aria-describedby="sign-in-error" aria-invalid="true"` : "";
   return page(
     "Sign in",
     `<h1>Sign in to User Management</h1>

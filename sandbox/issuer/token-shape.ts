@@ -3,7 +3,8 @@
 // (space-separated), `auth_time`, `exp`, `iat`, `jti`, `version`, and for a person `username` and, when they
 // belong to any, `cognito:groups`; a client-credentials token names the client as `sub` and has no username.
 import type { KoaContext } from "oidc-provider";
-import { personById, SANDBOX_MACHINE_CLIENTS } from "./accounts";
+import { personById } from "./accounts";
+import { type IssuerClient, isResourceScope } from "./clients";
 
 interface IssuedToken {
   readonly kind: string;
@@ -18,8 +19,17 @@ interface StructuredToken {
   payload: Record<string, unknown>;
 }
 
-/** oidc-provider's `formats.customizers.jwt`: runs right before a JWT access token is signed. */
-export async function cognitoAccessTokenShape(ctx: KoaContext, token: IssuedToken, jwt: StructuredToken) {
+/** oidc-provider's `formats.customizers.jwt` for these clients: runs right before a JWT access token is signed. */
+export const cognitoAccessTokenShape =
+  (clients: readonly IssuerClient[]) => (ctx: KoaContext, token: IssuedToken, jwt: StructuredToken) =>
+    shape(clients, ctx, token, jwt);
+
+async function shape(
+  clients: readonly IssuerClient[],
+  ctx: KoaContext,
+  token: IssuedToken,
+  jwt: StructuredToken,
+) {
   const { payload } = jwt;
   // Cognito's header names only `kid` and `alg`; oidc-provider would add `typ: "at+jwt"`.
   jwt.header = { ...jwt.header, typ: undefined };
@@ -32,8 +42,8 @@ export async function cognitoAccessTokenShape(ctx: KoaContext, token: IssuedToke
 
   if (token.kind === "ClientCredentials") {
     // Cognito grants a client every scope it allows when the request names none.
-    const client = SANDBOX_MACHINE_CLIENTS.find((c) => c.clientId === token.clientId);
-    if (!payload.scope && client) payload.scope = client.scopes.join(" ");
+    const client = clients.find((c) => c.clientId === token.clientId);
+    if (!payload.scope && client) payload.scope = client.allowedScopes.join(" ");
     payload.auth_time = payload.iat;
     return;
   }
@@ -42,10 +52,14 @@ export async function cognitoAccessTokenShape(ctx: KoaContext, token: IssuedToke
   if (!person) return;
   payload.username = person.username;
   if (person.groups.length > 0) payload["cognito:groups"] = [...person.groups];
-  // A person's token names the OpenID scopes the SPA was granted ("openid email profile"), as Cognito's does.
+  // A person's token names every scope granted, the OpenID ones ("openid email profile") before the API's
+  // (oidc-provider put those in `scope` already), all space-separated, as Cognito's does.
   const grant = token.grantId ? await ctx.oidc.provider.Grant.find(token.grantId) : undefined;
-  const oidcScope = grant?.getOIDCScope();
-  if (oidcScope) payload.scope = oidcScope;
+  const identityScopes = (grant?.getOIDCScope() ?? "")
+    .split(" ")
+    .filter((scope: string) => !isResourceScope(scope));
+  const scope = [...identityScopes, payload.scope].filter(Boolean).join(" ");
+  payload.scope = scope || undefined;
   // When the person signed in: kept on the code being exchanged, or on the refresh token being used.
   const { AuthorizationCode, RefreshToken } = ctx.oidc.entities;
   payload.auth_time = (AuthorizationCode ?? RefreshToken)?.authTime;

@@ -74,6 +74,7 @@ describe("bin/smoke-test.ts", () => {
 
     expect(result.status, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain("ok  refuse an anonymous request (401)");
+    expect(result.stdout).toContain("ok  offer the sign-in page to the UI's sign-in request");
     expect(result.stdout).toContain("smoke test passed");
     expect(await listUsers()).toEqual([]);
     expect(result.stdout + result.stderr).not.toContain(signIn.MACHINE_CLIENT_SECRET);
@@ -100,6 +101,36 @@ describe("bin/smoke-test.ts", () => {
       expect(await listUsers()).toEqual([]);
     } finally {
       notTheUi.close();
+    }
+  });
+
+  it("fails when the SPA's client does not accept the UI's URL, so no one could sign in, still removing its user", async () => {
+    // The sandbox's UI at an address its SPA client doesn't list: what a client rewritten without it looks like.
+    const unregisteredUi: Server = createServer(async (req, res) => {
+      const upstream = await fetch(`${sandbox.url}${req.url}`, {
+        headers: { authorization: req.headers.authorization ?? "" },
+      });
+      res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "" });
+      res.end(Buffer.from(await upstream.arrayBuffer()));
+    });
+    await new Promise<void>((resolve) => unregisteredUi.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = unregisteredUi.address() as { port: number };
+
+      const result = await smokeTest({
+        ...signIn,
+        USERS_API_URL: sandbox.url,
+        CHATBOT_API_URL: sandbox.url,
+        USERS_UI_URL: `http://127.0.0.1:${port}`,
+      });
+
+      expect(result.status).toBe(1);
+      expect(result.stderr.trim()).toBe(
+        "smoke test failed: offer the sign-in page to the UI's sign-in request: HTTP 400",
+      );
+      expect(await listUsers()).toEqual([]);
+    } finally {
+      unregisteredUi.close();
     }
   });
 

@@ -9,7 +9,7 @@ import type {
 } from "../../usermanagement/chatbot-api/nlp/runtime/chat-contract";
 import { createChatbotApiHandler } from "../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
 import { CHATBOT_API_ROUTES } from "../../usermanagement/chatbot-api/nlp/runtime/routes";
-import { ADMINS_GROUP } from "../../usermanagement/shared/runtime/access";
+import { ADMIN, VIEWER } from "./identities";
 
 const api: LocalHttpApi = {
   routes: CHATBOT_API_ROUTES,
@@ -25,13 +25,10 @@ export interface ApiResponse {
   readonly json: unknown;
 }
 
-/** Who calls: the claims API Gateway's JWT authorizer passes on, rendered as it renders a list claim. */
+/** Who calls: a person's Cognito-shaped access token, as API Gateway's JWT authorizer passes it on. */
 export type Caller = "admin" | "viewer";
 
-const AUTHORIZERS: Record<Caller, object> = {
-  admin: { jwt: { claims: { sub: "admin", "cognito:groups": `[${ADMINS_GROUP}]` }, scopes: null } },
-  viewer: { jwt: { claims: { sub: "viewer" }, scopes: null } },
-};
+const AUTHORIZERS: Record<Caller, object> = { admin: ADMIN, viewer: VIEWER };
 
 export async function send(request: PlainRequest, caller: Caller = "admin"): Promise<ApiResponse> {
   const response = await invokeHttpApi(api, request, { authorizer: AUTHORIZERS[caller] });

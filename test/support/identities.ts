@@ -16,7 +16,8 @@ export function cognitoAccessToken(overrides: JWTPayload): JWTPayload {
     origin_jti: "0d8f6a2c-0000-4000-8000-000000000001",
     event_id: "3a4b5c6d-0000-4000-8000-000000000002",
     token_use: "access",
-    scope: "openid email",
+    // What the SPA's app client asks for, for everyone who signs in through it.
+    scope: `openid email profile ${READ_SCOPE} ${WRITE_SCOPE}`,
     auth_time: issuedAt,
     exp: issuedAt + 3600,
     iat: issuedAt,
@@ -30,10 +31,27 @@ export const ADMIN: JwtAuthorizerContext = renderAuthorizerContext(
   cognitoAccessToken({ username: "admin", "cognito:groups": [ADMINS_GROUP] }),
 );
 
-/** A person in no group: may read only. */
+/** A person in no group: may read only, though their token carries the write scope the SPA asks for. */
 export const VIEWER: JwtAuthorizerContext = renderAuthorizerContext(
   cognitoAccessToken({ username: "viewer" }),
 );
+
+/**
+ * The admin's Cognito ID token, which API Gateway's authorizer verifies as readily as an access token when a
+ * route requires no scope: `aud` is the SPA client, there is no `scope` and no `client_id`.
+ */
+export const ADMIN_ID_TOKEN: JwtAuthorizerContext = renderAuthorizerContext({
+  sub: "5f1c2b6e-0000-4000-8000-000000000000",
+  iss: ISSUER,
+  aud: "users-ui",
+  token_use: "id",
+  "cognito:username": "admin",
+  "cognito:groups": [ADMINS_GROUP],
+  email: "admin@example.com",
+  auth_time: issuedAt,
+  exp: issuedAt + 3600,
+  iat: issuedAt,
+});
 
 /** A machine client granted the write scope (client-credentials tokens carry no `username`). */
 export const WRITE_MACHINE: JwtAuthorizerContext = renderAuthorizerContext(

@@ -47,15 +47,18 @@ export class IssuerSession {
     return response;
   }
 
-  /** Starts the SPA's sign-in; answers the issuer's sign-in page URL and what the code exchange needs. */
-  async startSignIn(redirectUri: string) {
+  /**
+   * Starts the SPA's sign-in, asking for `scope`; answers where the issuer sent the browser (its sign-in page, or
+   * back to the client with an error) and what the code exchange needs.
+   */
+  async startSignIn(redirectUri: string, scope = SPA_SCOPE) {
     const verifier = randomBytes(32).toString("base64url");
     const url = new URL(`${this.issuerUrl}/auth`);
     for (const [name, value] of Object.entries({
       client_id: SPA_CLIENT_ID,
       redirect_uri: redirectUri,
       response_type: "code",
-      scope: SPA_SCOPE,
+      scope,
       code_challenge: createHash("sha256").update(verifier).digest("base64url"),
       code_challenge_method: "S256",
       state: randomBytes(8).toString("hex"),
@@ -88,9 +91,10 @@ export class IssuerSession {
     redirectUri: string,
     username: string,
     password: string,
-    origin?: string,
+    options: { origin?: string; scope?: string } = {},
   ): Promise<TokenResponse> {
-    const { signInPage, verifier } = await this.startSignIn(redirectUri);
+    const { origin, scope } = options;
+    const { signInPage, verifier } = await this.startSignIn(redirectUri, scope);
     const { redirectedTo } = await this.submitSignIn(signInPage, username, password);
     const code = redirectedTo?.searchParams.get("code");
     if (!code) throw new Error(`Sign-in as ${username} did not return a code`);

@@ -36,7 +36,7 @@ async function fetchMachineToken(
   const discovery = (await (await fetch(`${config.authority}/.well-known/openid-configuration`)).json()) as {
     token_endpoint: string;
   };
-  const client = SANDBOX_MACHINE_CLIENTS.find((c) => c.scopes.includes(WRITE_SCOPE) !== readOnly);
+  const client = SANDBOX_MACHINE_CLIENTS.find((c) => c.allowedScopes.includes(WRITE_SCOPE) !== readOnly);
   if (!client) throw new Error("the sandbox issuer seeds no such machine client");
   const response = await fetch(discovery.token_endpoint, {
     method: "POST",

@@ -2,6 +2,7 @@
 
 import { Match, Template } from "aws-cdk-lib/assertions";
 import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
+import type * as cognito from "aws-cdk-lib/aws-cognito";
 import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
 import { describe, expect, it } from "vitest";
 import { UserManagement } from "../../usermanagement/workload";
@@ -45,7 +46,8 @@ describe("UserManagement", () => {
       stackNamespace: "Acme",
       databaseBillingMode: dynamodb.BillingMode.PROVISIONED,
       production: true,
-      smokeTestAccount: "111111111111",
+      smokeTestRole: { account: "111111111111", roleName: "Toolchain-eu-west-1-smoke-test" },
+      env: { account: "222222222222", region: "eu-west-1" },
     });
 
     const usersApi = Template.fromStack(workload.usersApi);
@@ -60,7 +62,7 @@ describe("UserManagement", () => {
     }
     usersApi.hasResource("AWS::Cognito::UserPool", { DeletionPolicy: "Retain" });
     usersApi.hasResourceProperties("AWS::IAM::Role", {
-      RoleName: "Acme-UsersAPI-smoke-test-secret-reader",
+      RoleName: "Acme-UsersAPI-eu-west-1-secret-reader",
     });
   }, 120_000);
 
@@ -108,5 +110,49 @@ describe("UserManagement", () => {
     expect(before).toMatch(/^Users UI \(Acme-UsersUI\) · APIs [0-9a-f]{16} [0-9a-f]{16}$/);
     expect(after).not.toBe(before);
     expect(distributionComment(false)).toBe(before);
+  }, 120_000);
+
+  it("changes the Chatbot API's and the UI's templates when the user pool is replaced, so both re-read it", () => {
+    const consumers = (replacePool: boolean) => {
+      const workload = new UserManagement(testApp(), {
+        stackNamespace: "Acme",
+        databaseBillingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      });
+      if (replacePool) {
+        // A property CloudFormation can only change by replacing the pool: a new pool id, new client ids.
+        const pool = workload.usersApi.identity.userPool.node.defaultChild as cognito.CfnUserPool;
+        pool.addPropertyOverride("UsernameAttributes", ["phone_number"]);
+      }
+      const chatbot = Template.fromStack(workload.chatbotApi);
+      const ui = Template.fromStack(workload.usersUi);
+      const [authorizer] = Object.values(chatbot.findResources("AWS::ApiGatewayV2::Authorizer"));
+      const [registration] = Object.values(ui.findResources("Custom::SignInUrls"));
+      return {
+        chatbotAuthorizer: authorizer.Properties.Name as string,
+        uiRegistration: registration.Properties.ClientFingerprint as string,
+      };
+    };
+
+    const before = consumers(false);
+    const after = consumers(true);
+
+    // The Chatbot API reads the issuer (the pool) and the audience (both clients) by weak reference.
+    expect(before.chatbotAuthorizer).toMatch(/^JwtAuthorizer-[0-9a-f]{16}$/);
+    expect(after.chatbotAuthorizer).not.toBe(before.chatbotAuthorizer);
+    expect(after.uiRegistration).not.toBe(before.uiRegistration);
+    expect(consumers(false)).toEqual(before);
+  }, 180_000);
+
+  it("tells the Users API where the UI's URL is, by the UI stack's name and output, without a reference", () => {
+    const workload = new UserManagement(testApp(), {
+      stackNamespace: "Acme",
+      databaseBillingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+    });
+
+    Template.fromStack(workload.usersApi).hasResourceProperties("Custom::SignInUrls", {
+      UrlFromStackOutput: { StackName: workload.usersUi.stackName, OutputName: "UIURL" },
+    });
+    expect(workload.usersUi.urlOutput.node.id).toBe("UIURL");
+    expect(workload.usersApi.dependencies).toEqual([]);
   }, 120_000);
 });

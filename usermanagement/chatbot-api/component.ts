@@ -6,7 +6,7 @@ import type { Construct } from "constructs";
 import { LambdaHttpApi } from "../shared/infrastructure/lambda-http-api";
 import { type Retention, SANDBOX_RETENTION } from "../shared/infrastructure/retention";
 import type { JwtAuthorizerRules } from "../shared/jwt-authorizer-rules";
-import { CHATBOT_API_RESOURCES } from "./nlp/runtime/routes";
+import { CHATBOT_API_ROUTES } from "./nlp/runtime/routes";
 
 export interface ChatbotAPIProps extends StackProps {
   /** Tokens every route requires: the Users API stack's user pool issues them. */
@@ -37,7 +37,7 @@ export class ChatbotAPI extends Stack {
 
     const nlp = new LambdaHttpApi(this, "NLP", {
       entry: path.join(import.meta.dirname, "nlp", "runtime", "handler.ts"),
-      resources: CHATBOT_API_RESOURCES,
+      routes: CHATBOT_API_ROUTES,
       authorizer: props.authorizer,
       reservedConcurrency: props.chatbotApiReservedConcurrency,
       // The model is a few kilobytes and the work is CPU-bound: more memory buys a faster CPU share.

@@ -6,6 +6,7 @@ import { type Retention, SANDBOX_RETENTION } from "../shared/infrastructure/rete
 import { API } from "./api/infrastructure";
 import { Database } from "./database/infrastructure";
 import { Identity } from "./identity/infrastructure";
+import type { StackOutputRef } from "./identity/sign-in-urls";
 import { Monitoring } from "./monitoring/infrastructure";
 
 export interface UsersAPIProps extends StackProps {
@@ -23,10 +24,17 @@ export interface UsersAPIProps extends StackProps {
    */
   readonly retention?: Retention;
   /**
-   * The account whose pipeline smoke-tests this stack: it may read the machine client's secret through a role.
+   * The role (account and name) of the pipeline's smoke test: the one principal that may read the machine
+   * client's secret, through a role of this stack.
    * @default - no such role
    */
-  readonly smokeTestAccount?: string;
+  readonly smokeTestRole?: { readonly account: string; readonly roleName: string };
+  /**
+   * The Users UI stack's output holding its URL, which this stack registers again on the SPA client right after
+   * any change of the client (see Identity).
+   * @default - the URL comes back only when the UI stack deploys again
+   */
+  readonly signInUrlFrom?: StackOutputRef;
 }
 
 export class UsersAPI extends Stack {
@@ -54,7 +62,9 @@ export class UsersAPI extends Stack {
     });
     this.identity = new Identity(this, "Identity", {
       retainUsers: retention.retain,
-      secretReaderAccount: props.smokeTestAccount,
+      secretReader: props.smokeTestRole,
+      signInUrlFrom: props.signInUrlFrom,
+      retention,
     });
     const api = new API(this, "API", {
       table: database.table,
@@ -66,6 +76,7 @@ export class UsersAPI extends Stack {
       httpApi: api.httpApi,
       function: api.function,
       table: database.table,
+      retainKey: retention.retain,
     });
 
     this.apiEndpoint = api.url;

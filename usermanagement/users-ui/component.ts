@@ -6,9 +6,9 @@ import type { Construct } from "constructs";
 import { CHATBOT_API_ROUTES } from "../chatbot-api/nlp/runtime/routes";
 import { type Retention, SANDBOX_RETENTION } from "../shared/infrastructure/retention";
 import { USERS_API_ROUTES } from "../users-api/api/runtime/routes";
+import { SignInUrls } from "../users-api/identity/sign-in-urls";
 import { AccessLogs } from "./access-logs/infrastructure";
 import { Cdn, type CdnProps } from "./cdn/infrastructure";
-import { SignInUrls } from "./sign-in/infrastructure";
 import type { SpaConfig } from "./spa/config";
 import { SiteBucket, SiteDeployment } from "./spa/infrastructure";
 
@@ -42,8 +42,8 @@ export interface UsersUIProps extends StackProps {
   readonly signInClient?: {
     readonly userPool: cognito.IUserPool;
     readonly spaClient: cognito.IUserPoolClient;
-    /** Changes whenever the Users API stack changes the client (Identity.spaClientFingerprint). */
-    readonly spaClientFingerprint: string;
+    /** Changes whenever the Users API stack could rewrite or replace the client (Identity.signInFingerprint). */
+    readonly signInFingerprint: string;
   };
   /**
    * How long logs are kept, and whether they and the site outlive the stack: retained logs go to S3 (server
@@ -57,6 +57,9 @@ export interface UsersUIProps extends StackProps {
    */
   readonly customDomain?: CdnProps["customDomain"];
 }
+
+/** The name of the stack output holding the UI's URL. */
+export const UI_URL_OUTPUT = "UIURL";
 
 export class UsersUI extends Stack {
   /** The UI's URL, e.g. `https://d1234.cloudfront.net/`. */
@@ -81,8 +84,8 @@ export class UsersUI extends Stack {
       signInOrigins: props.signInOrigins,
       customDomain: props.customDomain,
       logBucket: accessLogs.bucket,
-      logGroup: accessLogs.logGroup,
     });
+    accessLogs.deliverDistributionLogs(this.cdn.distribution);
     new SiteDeployment(this, "Deployment", {
       bucket: site.bucket,
       distribution: this.cdn.distribution,
@@ -93,11 +96,16 @@ export class UsersUI extends Stack {
     this.url = `https://${this.cdn.domainName}/`;
     if (props.signInClient) {
       new SignInUrls(this, "SignIn", {
-        ...props.signInClient,
-        url: this.url,
+        userPool: props.signInClient.userPool,
+        spaClient: props.signInClient.spaClient,
+        clientFingerprint: props.signInClient.signInFingerprint,
+        url: { value: this.url },
         retention,
       });
     }
-    this.urlOutput = new CfnOutput(this, "UIURL", { value: this.url, description: "URL of the Users UI" });
+    this.urlOutput = new CfnOutput(this, UI_URL_OUTPUT, {
+      value: this.url,
+      description: "URL of the Users UI",
+    });
   }
 }

@@ -7,6 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { invokeHttpApi, type LocalHttpApi, MAX_REQUEST_BYTES } from "../../../sandbox/api-gateway/http-api";
 import { unauthorized } from "../../../sandbox/api-gateway/jwt-authorizer";
 import type { PlainRequest } from "../../../sandbox/api-gateway/payload-v2";
+import { READ_SCOPE, WRITE_SCOPE } from "../../../usermanagement/shared/runtime/access";
 import { USERS_API_ROUTES } from "../../../usermanagement/users-api/api/runtime/routes";
 
 /** The Users API's routes in front of a function that records its events and answers 200. */
@@ -203,6 +204,26 @@ describe("a request no route takes", () => {
     expect(refused.status).toBe(401);
     expect(JSON.parse(refused.body.toString())).toEqual({ message: "Unauthorized" });
     expect(events).toEqual([]);
+  });
+
+  it("has the authorizer require the matched route's scopes, as the route's AuthorizationScopes make AWS do", async () => {
+    const required: (readonly string[] | undefined)[] = [];
+    const { api } = recordingApi({
+      authorize: async (_headers, routeScopes) => {
+        required.push(routeScopes);
+        return { ok: false, response: unauthorized() };
+      },
+    });
+
+    for (const [method, url] of [
+      ["GET", "/api/users"],
+      ["DELETE", "/api/users/alice"],
+      ["PROPFIND", "/api/users/alice"],
+    ]) {
+      await invokeHttpApi(api, { method, url });
+    }
+
+    expect(required).toEqual([[READ_SCOPE], [WRITE_SCOPE], [READ_SCOPE, WRITE_SCOPE]]);
   });
 });
 

@@ -1,5 +1,6 @@
 // The sandbox's JWT authorizer against the real sandbox issuer: API Gateway's verdict for good and bad tokens,
 // its 401 answer, and the claims it hands the function.
+
 import { decodeJwt, importJWK, type JWK, type JWTPayload, SignJWT, UnsecuredJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
@@ -7,6 +8,7 @@ import {
   type JwtAuthorizer,
   renderAuthorizerContext,
 } from "../../../sandbox/api-gateway/jwt-authorizer";
+import { sandboxClients } from "../../../sandbox/issuer/accounts";
 import { generateSigningKey, type RunningIssuer, startIssuer } from "../../../sandbox/issuer/issuer";
 import { READ_SCOPE, WRITE_SCOPE } from "../../../usermanagement/shared/runtime/access";
 import { clientCredentials } from "../../support/issuer-client";
@@ -17,7 +19,7 @@ let authorize: JwtAuthorizer;
 let adminClientToken: string;
 beforeAll(async () => {
   issuerKey = await generateSigningKey();
-  issuer = await startIssuer({ uiUrl: "http://127.0.0.1:3999", signingKey: issuerKey });
+  issuer = await startIssuer({ clients: sandboxClients("http://127.0.0.1:3999"), signingKey: issuerKey });
   authorize = createJwtAuthorizer(issuer.rules);
   adminClientToken = (await clientCredentials(issuer.url, "sandbox-admin-client", "sandbox-admin-secret"))
     .json.access_token;

@@ -1,6 +1,7 @@
 // The sandbox's OpenID issuer, over HTTP: the tokens its machine clients and people get, and its sign-in page.
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sandboxClients, sandboxSpaConfig } from "../../../sandbox/issuer/accounts";
 import { type RunningIssuer, startIssuer } from "../../../sandbox/issuer/issuer";
 import { ADMINS_GROUP, READ_SCOPE, WRITE_SCOPE } from "../../../usermanagement/shared/runtime/access";
 import { clientCredentials, IssuerSession } from "../../support/issuer-client";
@@ -8,7 +9,7 @@ import { clientCredentials, IssuerSession } from "../../support/issuer-client";
 const UI_URL = "http://127.0.0.1:3999";
 let issuer: RunningIssuer;
 beforeAll(async () => {
-  issuer = await startIssuer({ uiUrl: UI_URL, accessTokenTtlSeconds: 300 });
+  issuer = await startIssuer({ clients: sandboxClients(UI_URL), accessTokenTtlSeconds: 300 });
 });
 afterAll(() => issuer?.stop());
 
@@ -46,10 +47,10 @@ describe("discovery", () => {
       issuer: issuer.url,
       audience: ["users-ui", "sandbox-admin-client", "sandbox-viewer-client"],
     });
-    expect(issuer.spaConfig).toEqual({
+    expect(sandboxSpaConfig(issuer.url)).toEqual({
       authority: issuer.url,
       clientId: "users-ui",
-      scope: "openid email profile",
+      scope: `openid email profile ${READ_SCOPE} ${WRITE_SCOPE}`,
     });
   });
 });
@@ -58,7 +59,7 @@ describe("its port", () => {
   it("refuses to start on a port already in use, naming ISSUER_PORT", async () => {
     const port = Number(new URL(issuer.url).port);
 
-    await expect(startIssuer({ uiUrl: UI_URL, port })).rejects.toThrow(
+    await expect(startIssuer({ clients: sandboxClients(UI_URL), port })).rejects.toThrow(
       `Port ${port} is already in use: stop what uses it or set ISSUER_PORT to another port.`,
     );
   });
@@ -155,12 +156,9 @@ describe("signing in through the issuer's page", () => {
   });
 
   it("gives the admin an access token with username and cognito:groups, a refresh token, and CORS for the SPA", async () => {
-    const response = await new IssuerSession(issuer.url).signIn(
-      `${UI_URL}/`,
-      "admin",
-      "admin-password",
-      UI_URL,
-    );
+    const response = await new IssuerSession(issuer.url).signIn(`${UI_URL}/`, "admin", "admin-password", {
+      origin: UI_URL,
+    });
 
     expect(response.status).toBe(200);
     expect(response.headers.get("access-control-allow-origin")).toBe(UI_URL);
@@ -170,9 +168,22 @@ describe("signing in through the issuer's page", () => {
       token_use: "access",
       username: "admin",
       "cognito:groups": [ADMINS_GROUP],
-      scope: "openid email profile",
+      scope: `openid email profile ${READ_SCOPE} ${WRITE_SCOPE}`,
       auth_time: expect.any(Number),
     });
+  });
+
+  it("gives an ID token marked token_use id, with the person's Cognito claims and no scope", async () => {
+    const response = await new IssuerSession(issuer.url).signIn(`${UI_URL}/`, "admin", "admin-password");
+
+    const idToken = await verified(response.json.id_token);
+    expect(idToken).toMatchObject({
+      aud: "users-ui",
+      token_use: "id",
+      "cognito:username": "admin",
+      "cognito:groups": [ADMINS_GROUP],
+    });
+    expect(idToken).not.toHaveProperty("scope");
   });
 
   it("gives the viewer an access token without groups, also when the SPA is at localhost", async () => {
@@ -223,5 +234,106 @@ describe("signing in through the issuer's page", () => {
     const { status } = await session.startSignIn("https://attacker.example/");
 
     expect(status).toBe(400);
+  });
+});
+
+describe("scopes, granted as Cognito grants them", () => {
+  it("gives a person's token only the scopes asked for, when the client may have them", async () => {
+    const response = await new IssuerSession(issuer.url).signIn(`${UI_URL}/`, "viewer", "viewer-password", {
+      scope: `openid ${READ_SCOPE}`,
+    });
+
+    expect(await verified(response.json.access_token)).toMatchObject({ scope: `openid ${READ_SCOPE}` });
+  });
+
+  it.each([
+    ["a scope no resource server defines", `openid users-api/admin`],
+    ["a scope the pool knows but the SPA's client is not allowed", "openid aws.cognito.signin.user.admin"],
+  ])("sends the browser back to the client with error=invalid_scope for %s", async (_what, scope) => {
+    const { status, signInPage: location } = await new IssuerSession(issuer.url).startSignIn(
+      `${UI_URL}/`,
+      scope,
+    );
+
+    expect(status).toBe(303);
+    const back = new URL(location);
+    expect(back.origin + back.pathname).toBe(`${UI_URL}/`);
+    expect(back.searchParams.get("error")).toBe("invalid_scope");
+    expect(back.searchParams.get("state")).toEqual(expect.any(String));
+  });
+
+  it("refuses a machine client a scope no resource server defines", async () => {
+    const response = await clientCredentials(
+      issuer.url,
+      "sandbox-admin-client",
+      "sandbox-admin-secret",
+      `${READ_SCOPE} users-api/admin`,
+    );
+
+    expect(response.status).toBe(400);
+    expect(response.json.error).toBe("invalid_scope");
+  });
+});
+
+describe("repeated wrong passwords", () => {
+  let clock: number;
+  let lockingIssuer: RunningIssuer;
+  beforeAll(async () => {
+    clock = Date.parse("2026-11-30T07:00:00Z");
+    lockingIssuer = await startIssuer({ clients: sandboxClients(UI_URL), now: () => clock });
+  });
+  afterAll(() => lockingIssuer?.stop());
+
+  const attempt = async (password: string) => {
+    const session = new IssuerSession(lockingIssuer.url);
+    const { signInPage } = await session.startSignIn(`${UI_URL}/`);
+    return session.submitSignIn(signInPage, "viewer", password);
+  };
+
+  it("lock the account after the fifth, even against the right password, for a second that then doubles", async () => {
+    for (let failure = 1; failure <= 5; failure++) {
+      expect((await attempt("wrong-password")).html).toContain("Incorrect username or password.");
+    }
+
+    const locked = await attempt("viewer-password");
+    expect(locked.html).toMatch(/role="alert"[^>]*>Password attempts exceeded\./);
+
+    clock += 1_000;
+    expect((await attempt("wrong-password")).html).toContain("Incorrect username or password.");
+    clock += 1_000;
+    expect((await attempt("viewer-password")).html).toContain("Password attempts exceeded.");
+    clock += 1_000;
+    const signedIn = await attempt("viewer-password");
+    expect(signedIn.redirectedTo?.searchParams.get("code")).toEqual(expect.any(String));
+  });
+});
+
+describe("the issuer's own pages", () => {
+  const csp = (response: Response) => response.headers.get("content-security-policy") ?? "";
+
+  it("each carry the strict CSP: sign-in, its errors, an expired sign-in, an error, sign-out and signed-out", async () => {
+    const session = new IssuerSession(issuer.url);
+    const { signInPage } = await session.startSignIn(`${UI_URL}/`);
+    const pages: Record<string, Response> = {
+      "sign-in": await session.fetch(signInPage),
+      "wrong password": await session.fetch(`${signInPage}/login`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ username: "admin", password: "wrong" }),
+      }),
+      "expired sign-in": await fetch(`${issuer.url}/interaction/no-such-interaction`),
+      "refused request": await fetch(`${issuer.url}/auth?client_id=no-such-client&response_type=code`),
+      "sign-out": await fetch(`${issuer.url}/session/end?client_id=users-ui`),
+      "signed out": await fetch(`${issuer.url}/session/end/success`),
+    };
+
+    for (const [page, response] of Object.entries(pages)) {
+      expect([page, response.headers.get("content-type")]).toEqual([
+        page,
+        expect.stringMatching(/^text\/html/),
+      ]);
+      expect([page, csp(response)]).toEqual([page, expect.stringContaining("default-src 'none'")]);
+      expect([page, csp(response)]).toEqual([page, expect.stringContaining("frame-ancestors 'none'")]);
+    }
   });
 });

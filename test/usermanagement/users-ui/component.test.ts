@@ -227,7 +227,8 @@ describe("access logs", () => {
     sandbox.hasResourceProperties("AWS::Logs::DeliveryDestination", {
       DestinationResourceArn: { "Fn::GetAtt": [Match.stringLikeRegexp("DistributionLogs"), "Arn"] },
     });
-    // CloudFront's delivery sources exist only in us-east-1: an environment-agnostic stack asks at deploy time.
+    // CloudFront's delivery sources exist only in us-east-1: an environment-agnostic stack asks at deploy time,
+    // for the log group as for the delivery, so that no log group waits for logs that never come.
     for (const type of [
       "AWS::Logs::DeliverySource",
       "AWS::Logs::DeliveryDestination",
@@ -236,10 +237,16 @@ describe("access logs", () => {
       for (const resource of Object.values(sandbox.findResources(type)))
         expect(resource.Condition, type).toBeDefined();
     }
+    const distributionLogGroups = (template: Template) =>
+      Object.entries(template.findResources("AWS::Logs::LogGroup")).filter(([id]) =>
+        id.includes("DistributionLogs"),
+      );
+    expect(distributionLogGroups(sandbox).map(([, group]) => group.Condition)).toEqual([expect.any(String)]);
     const inEurope = Template.fromStack(
       new UsersUI(testApp(), "UI", { ...ENDPOINTS, env: { region: "eu-west-1" } }),
     );
     inEurope.resourceCountIs("AWS::Logs::Delivery", 0);
+    expect(distributionLogGroups(inEurope)).toEqual([]);
     const inVirginia = Template.fromStack(
       new UsersUI(testApp(), "UI", { ...ENDPOINTS, env: { region: "us-east-1" } }),
     );

@@ -1,9 +1,5 @@
 // RFC 9457 problem details: the single error format both APIs answer with.
-import { en } from "zod/locales";
-import * as z from "zod/mini";
-
-// zod/mini loads no messages by default; English ones make every field error readable.
-z.config(en());
+import type * as z from "zod/mini";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 

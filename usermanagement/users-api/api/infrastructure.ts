@@ -9,7 +9,7 @@ import { LambdaHttpApi } from "../../shared/infrastructure/lambda-http-api";
 import type { Retention } from "../../shared/infrastructure/retention";
 import type { JwtAuthorizerRules } from "../../shared/jwt-authorizer-rules";
 import { USERS_TABLE_SCHEMA } from "../database/table-schema";
-import { USERS_API_RESOURCES } from "./runtime/routes";
+import { USERS_API_ROUTES } from "./runtime/routes";
 
 export interface APIProps {
   /** The Users table the function reads and writes. */
@@ -34,7 +34,7 @@ export class API extends Construct {
     super(scope, id);
     const api = new LambdaHttpApi(this, "UsersHttpApi", {
       entry: path.join(import.meta.dirname, "runtime", "handler.ts"),
-      resources: USERS_API_RESOURCES,
+      routes: USERS_API_ROUTES,
       authorizer: props.authorizer,
       reservedConcurrency: props.reservedConcurrency,
       environment: {

@@ -1,5 +1,5 @@
 // Operations view of the Users API: one dashboard, and alarms that notify an encrypted SNS topic.
-import { Duration } from "aws-cdk-lib";
+import { Duration, RemovalPolicy } from "aws-cdk-lib";
 import type * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import * as cloudwatch from "aws-cdk-lib/aws-cloudwatch";
 import * as actions from "aws-cdk-lib/aws-cloudwatch-actions";
@@ -16,6 +16,11 @@ export interface MonitoringProps {
   readonly table: dynamodb.ITable;
   /** p99 latency of the API above which the latency alarm fires. @default Duration.seconds(1) */
   readonly latencyThreshold?: Duration;
+  /**
+   * Keep the alarm topic's key when the stack is deleted, as production keeps everything it encrypted.
+   * @default false - a sandbox's key is scheduled for deletion with its stack, after KMS's shortest wait
+   */
+  readonly retainKey?: boolean;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -32,9 +37,12 @@ export class Monitoring extends Construct {
     const { httpApi, function: fn, table } = props;
 
     // A customer-managed key: CloudWatch can't publish to a topic encrypted with the AWS-managed SNS key.
+    // A key is never deleted at once: KMS schedules it, 7 days at the shortest ("Deleting AWS KMS keys").
     const topicKey = new kms.Key(this, "AlarmTopicKey", {
       description: "Encrypts the Users API alarm topic",
       enableKeyRotation: true,
+      removalPolicy: props.retainKey ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      pendingWindow: props.retainKey ? undefined : Duration.days(7),
     });
     topicKey.grant(
       new iam.ServicePrincipal("cloudwatch.amazonaws.com"),

@@ -1,11 +1,10 @@
 // The content delivery unit: one CloudFront distribution in front of the site bucket, with a behaviour per API
 // that forwards to its HTTP API unchanged, the security headers on every answer, and the viewer-request
 // function that routes the single-page app without touching any API's answer.
-import { Aws, CfnCondition, Duration, Fn, Names, Stack, Token, Validations } from "aws-cdk-lib";
+import { Duration, Fn, Stack, Validations } from "aws-cdk-lib";
 import * as acm from "aws-cdk-lib/aws-certificatemanager";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import * as origins from "aws-cdk-lib/aws-cloudfront-origins";
-import * as logs from "aws-cdk-lib/aws-logs";
 import type * as s3 from "aws-cdk-lib/aws-s3";
 import { Construct } from "constructs";
 import type { HttpApiRoutes } from "../../shared/runtime/http-api-routes";
@@ -42,15 +41,11 @@ export interface CdnProps {
    */
   readonly customDomain?: { readonly domainName: string; readonly certificateArn: string };
   /**
-   * Where CloudFront's standard logs (legacy, to S3) go.
+   * Where CloudFront's standard logs (legacy, to S3) go; without one, the stack delivers standard logs (v2) to
+   * CloudWatch Logs where CloudFront can (see access-logs/infrastructure.ts).
    * @default - no S3 standard logs
    */
   readonly logBucket?: s3.IBucket;
-  /**
-   * A log group for CloudFront's standard logs (v2, CloudWatch Logs).
-   * @default - no standard logs to CloudWatch Logs
-   */
-  readonly logGroup?: logs.ILogGroup;
 }
 
 export class Cdn extends Construct {
@@ -130,14 +125,13 @@ export class Cdn extends Construct {
       logFilePrefix: props.logBucket ? "distribution/" : undefined,
     });
     this.domainName = props.customDomain?.domainName ?? this.distribution.distributionDomainName;
-    if (props.logGroup) deliverAccessLogs(this, this.distribution, props.logGroup);
     if (!props.logBucket) {
       Validations.of(this.distribution).acknowledge({
         id: "AwsSolutions-CFR3",
         reason:
           "A sandbox keeps no S3 log bucket, which would race CloudFront's deliveries on cdk destroy; its " +
-          "standard logs (v2) go to a CloudWatch log group, which cdk-nag does not see (in us-east-1 only, " +
-          "where CloudFront's log delivery sources live).",
+          "standard logs (v2) go to a CloudWatch log group, which cdk-nag does not see, where CloudFront can " +
+          "deliver them (a stack in us-east-1); elsewhere the APIs' stage logs record every /api request.",
       });
     }
 
@@ -160,44 +154,6 @@ export class Cdn extends Construct {
     });
   }
 }
-
-/**
- * CloudFront standard logging (v2) to CloudWatch Logs. CloudFront's delivery sources exist only in us-east-1
- * ("Configure standard logging (v2)"), so the delivery is made only there: decided at synth for a stack with a
- * region, by a CloudFormation condition for an environment-agnostic one.
- */
-function deliverAccessLogs(
-  scope: Construct,
-  distribution: cloudfront.IDistribution,
-  logGroup: logs.ILogGroup,
-) {
-  const stack = Stack.of(scope);
-  if (!Token.isUnresolved(stack.region) && stack.region !== CLOUDFRONT_LOGS_REGION) return;
-  const name = Names.uniqueResourceName(scope, { maxLength: 60, separator: "-" });
-  const source = new logs.CfnDeliverySource(scope, "AccessLogSource", {
-    name,
-    logType: "ACCESS_LOGS",
-    resourceArn: distribution.distributionArn,
-  });
-  const destination = new logs.CfnDeliveryDestination(scope, "AccessLogDestination", {
-    name,
-    destinationResourceArn: logGroup.logGroupArn,
-    outputFormat: "json",
-  });
-  const delivery = new logs.CfnDelivery(scope, "AccessLogDelivery", {
-    deliverySourceName: source.ref,
-    deliveryDestinationArn: destination.attrArn,
-  });
-  delivery.addResourceDependency(source);
-  if (Token.isUnresolved(stack.region)) {
-    const inLogsRegion = new CfnCondition(scope, "InCloudFrontLogsRegion", {
-      expression: Fn.conditionEquals(Aws.REGION, CLOUDFRONT_LOGS_REGION),
-    });
-    for (const resource of [source, destination, delivery]) resource.cfnOptions.condition = inLogsRegion;
-  }
-}
-
-const CLOUDFRONT_LOGS_REGION = "us-east-1";
 
 /** A behaviour that forwards every request to an API, uncached, with all it needs but the viewer's Host. */
 function apiBehavior(

@@ -16,4 +16,10 @@ export interface SpaConfig {
    * @default the discovery document's `end_session_endpoint`
    */
   readonly signOutEndpoint?: string;
+  /**
+   * Where sign-out revokes the refresh token, when the discovery document names no `revocation_endpoint`
+   * (Cognito's doesn't: its managed login revokes at `https://<domain>/oauth2/revoke`).
+   * @default the discovery document's `revocation_endpoint`
+   */
+  readonly revocationEndpoint?: string;
 }

@@ -3,8 +3,10 @@
 import { describe, expect, it } from "vitest";
 import { loadViewerRequestFunction } from "../../../../sandbox/cloudfront/viewer-request";
 import { CHATBOT_API_ROUTES } from "../../../../usermanagement/chatbot-api/nlp/runtime/routes";
+import { READ_SCOPE, WRITE_SCOPE } from "../../../../usermanagement/shared/runtime/access";
 import {
   API_PATH_PREFIX,
+  type HttpApiRoutes,
   httpApiRoutes,
   routeKey,
 } from "../../../../usermanagement/shared/runtime/http-api-routes";
@@ -12,7 +14,7 @@ import { USERS_API_ROUTES } from "../../../../usermanagement/users-api/api/runti
 
 describe("an HTTP API's routes", () => {
   it("are each declared method of a path plus ANY on it, so the function answers other methods with 405", () => {
-    expect(httpApiRoutes(USERS_API_ROUTES.resources).map(routeKey)).toEqual([
+    expect(httpApiRoutes(USERS_API_ROUTES).map(routeKey)).toEqual([
       "GET /api/users",
       "POST /api/users",
       "ANY /api/users",
@@ -22,6 +24,36 @@ describe("an HTTP API's routes", () => {
       "DELETE /api/users/{username}",
       "ANY /api/users/{username}",
     ]);
+  });
+
+  it("each require a scope: the read scope to read or chat, the write scope to change, either for ANY's 405", () => {
+    const scopes = (routes: HttpApiRoutes) =>
+      Object.fromEntries(httpApiRoutes(routes).map((route) => [routeKey(route), route.authorizationScopes]));
+
+    expect(scopes(USERS_API_ROUTES)).toEqual({
+      "GET /api/users": [READ_SCOPE],
+      "POST /api/users": [WRITE_SCOPE],
+      "ANY /api/users": [READ_SCOPE, WRITE_SCOPE],
+      "GET /api/users/{username}": [READ_SCOPE],
+      "PATCH /api/users/{username}": [WRITE_SCOPE],
+      "PUT /api/users/{username}": [WRITE_SCOPE],
+      "DELETE /api/users/{username}": [WRITE_SCOPE],
+      "ANY /api/users/{username}": [READ_SCOPE, WRITE_SCOPE],
+    });
+    expect(scopes(CHATBOT_API_ROUTES)).toEqual({
+      "POST /api/chat": [READ_SCOPE],
+      "ANY /api/chat": [READ_SCOPE],
+    });
+  });
+
+  it("refuse a method that declares no scope, so no route is ever left open to any token", () => {
+    const unscoped: HttpApiRoutes = {
+      pathPattern: "/api/things*",
+      resources: [{ path: "/api/things", methods: ["GET", "DELETE"] }],
+      scopes: { GET: READ_SCOPE },
+    };
+
+    expect(() => httpApiRoutes(unscoped)).toThrow("DELETE /api/things declares no authorization scope");
   });
 
   it("lie, with their behaviour's path pattern, under the API prefix", () => {

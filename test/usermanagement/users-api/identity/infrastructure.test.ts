@@ -3,7 +3,12 @@ import { Stack } from "aws-cdk-lib";
 import { Match, Template } from "aws-cdk-lib/assertions";
 import type * as cognito from "aws-cdk-lib/aws-cognito";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADMINS_GROUP, RESOURCE_SERVER_IDENTIFIER } from "../../../../usermanagement/shared/runtime/access";
+import {
+  ADMINS_GROUP,
+  READ_SCOPE,
+  RESOURCE_SERVER_IDENTIFIER,
+  WRITE_SCOPE,
+} from "../../../../usermanagement/shared/runtime/access";
 import {
   Identity,
   type IdentityProps,
@@ -12,11 +17,18 @@ import {
 } from "../../../../usermanagement/users-api/identity/infrastructure";
 import { testApp } from "../../../support/cdk-app";
 
-function synthIdentity(props: IdentityProps, stackName = "Test-UsersAPI") {
+function synthIdentity(
+  props: IdentityProps,
+  stackName = "Test-UsersAPI",
+  change?: (identity: Identity) => void,
+) {
   const stack = new Stack(testApp(), stackName, { env: { account: "123456789012", region: "eu-west-1" } });
   const identity = new Identity(stack, "Identity", props);
+  change?.(identity);
   return { stack, identity, template: Template.fromStack(stack) };
 }
+
+const SMOKE_TEST_ROLE = { account: "111111111111", roleName: "Toolchain-eu-west-1-smoke-test" };
 
 function clientNamed(template: Template, logicalIdPrefix: string) {
   const clients = template.findResources("AWS::Cognito::UserPoolClient");
@@ -29,7 +41,7 @@ let sandbox: ReturnType<typeof synthIdentity>;
 let production: ReturnType<typeof synthIdentity>;
 beforeAll(() => {
   sandbox = synthIdentity({});
-  production = synthIdentity({ retainUsers: true, secretReaderAccount: "111111111111" });
+  production = synthIdentity({ retainUsers: true, secretReader: SMOKE_TEST_ROLE });
   // Synthesis takes seconds alone, minutes on a busy two-core machine.
 }, 300_000);
 
@@ -75,6 +87,16 @@ describe("the user pool", () => {
     });
   });
 
+  it("asks nothing more of a medium-risk sign-in than the TOTP every sign-in already requires", () => {
+    // MFA_REQUIRED here would be a no-op: with MFA on for everyone, the challenge comes regardless.
+    sandbox.template.hasResourceProperties("AWS::Cognito::UserPool", { MfaConfiguration: "ON" });
+    sandbox.template.hasResourceProperties("AWS::Cognito::UserPoolRiskConfigurationAttachment", {
+      AccountTakeoverRiskConfiguration: {
+        Actions: Match.objectLike({ MediumAction: { EventAction: "NO_ACTION", Notify: false } }),
+      },
+    });
+  });
+
   it("is destroyed with a sandbox, and retained with deletion protection in production", () => {
     sandbox.template.hasResource("AWS::Cognito::UserPool", {
       Properties: Match.objectLike({ DeletionProtection: "INACTIVE" }),
@@ -91,19 +113,47 @@ describe("the user pool", () => {
     sandbox.template.hasResourceProperties("AWS::Cognito::UserPoolGroup", { GroupName: ADMINS_GROUP });
   });
 
-  it("has a managed-login domain named after the stack and the account, in the characters Cognito accepts", () => {
+  it("serves managed login (version 2) at a domain named after the stack and the account", () => {
     const domains = Object.values(sandbox.template.findResources("AWS::Cognito::UserPoolDomain"));
     expect(domains).toHaveLength(1);
-    expect(domains[0].Properties.Domain).toBe("test-usersapi-123456789012");
+    expect(domains[0].Properties).toMatchObject({
+      Domain: expect.stringMatching(/^test-usersapi-[0-9a-f]{8}-123456789012$/),
+      ManagedLoginVersion: 2,
+    });
     expect(sandbox.identity.tokenEndpoint).toMatch(/\/oauth2\/token$/);
-
-    const long = synthIdentity({}, "UserManagementSandbox-an-awsome-and-very-long-sandbox-name-UsersAPI");
-    const prefix = Object.values(long.template.findResources("AWS::Cognito::UserPoolDomain"))[0].Properties
-      .Domain as string;
-    expect(prefix.length).toBeLessThanOrEqual(63);
-    expect(prefix).toMatch(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/);
-    expect(prefix).not.toMatch(/aws|amazon|cognito/);
   });
+
+  it("gives the SPA client a managed-login branding style with Cognito's own values, without which no page is served", () => {
+    const spa = clientNamed(sandbox.template, "IdentityUserPoolSpaClient").id;
+    const brandings = Object.values(sandbox.template.findResources("AWS::Cognito::ManagedLoginBranding"));
+    expect(brandings).toHaveLength(1);
+    expect(brandings[0].Properties).toEqual({
+      UserPoolId: { Ref: expect.stringMatching(/^IdentityUserPool/) },
+      ClientId: { Ref: spa },
+      UseCognitoProvidedValues: true,
+    });
+    expect(brandings[0].DependsOn).toEqual([expect.stringMatching(/SignInDomain/)]);
+  });
+
+  it("keeps domain prefixes of different sandboxes apart, in the characters Cognito accepts", () => {
+    const prefixOf = (stackName: string) =>
+      Object.values(synthIdentity({}, stackName).template.findResources("AWS::Cognito::UserPoolDomain"))[0]
+        .Properties.Domain as string;
+    const long = "UserManagementSandbox-an-awsome-and-very-long-sandbox-name-UsersAPI";
+    const prefixes = [
+      prefixOf("UserManagementSandbox-Alice-UsersAPI"),
+      prefixOf("UserManagementSandbox-alice-UsersAPI"),
+      prefixOf(long),
+      prefixOf(long.replace("-UsersAPI", "-two-UsersAPI")),
+    ];
+
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+    for (const prefix of prefixes) {
+      expect(prefix.length).toBeLessThanOrEqual(63);
+      expect(prefix).toMatch(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/);
+      expect(prefix).not.toMatch(/aws|amazon|cognito/);
+    }
+  }, 120_000);
 
   it("has the Users API's resource server with a read and a write scope", () => {
     sandbox.template.hasResourceProperties("AWS::Cognito::UserPoolResourceServer", {
@@ -114,12 +164,15 @@ describe("the user pool", () => {
 });
 
 describe("the app clients", () => {
-  it("signs the SPA in with the authorization code grant, no secret, and identity scopes only", () => {
+  it("signs the SPA in with the authorization code grant, no secret, the identity scopes and both API scopes", () => {
     const spa = clientNamed(sandbox.template, "IdentityUserPoolSpaClient").properties;
     expect(spa.GenerateSecret).toBe(false);
     expect(spa.AllowedOAuthFlows).toEqual(["code"]);
     expect(spa.AllowedOAuthFlowsUserPoolClient).toBe(true);
-    expect(spa.AllowedOAuthScopes.sort()).toEqual(["email", "openid", "profile"]);
+    expect([...spa.AllowedOAuthScopes].sort()).toEqual(
+      ["email", "openid", "profile", READ_SCOPE, WRITE_SCOPE].sort(),
+    );
+    expect(sandbox.identity.spaScope).toBe(`openid email profile ${READ_SCOPE} ${WRITE_SCOPE}`);
     expect(spa.SupportedIdentityProviders).toEqual(["COGNITO"]);
     // Only the loopback placeholder: the UI stack registers its own URL once it exists.
     expect(spa.CallbackURLs).toEqual([PLACEHOLDER_SIGN_IN_URL]);
@@ -131,10 +184,7 @@ describe("the app clients", () => {
     expect(machine.GenerateSecret).toBe(true);
     expect(machine.AllowedOAuthFlows).toEqual(["client_credentials"]);
     expect(machine.ExplicitAuthFlows).toEqual(["ALLOW_REFRESH_TOKEN_AUTH"]);
-    const scopes = sandbox.stack.resolve(machine.AllowedOAuthScopes) as unknown[];
-    expect(JSON.stringify(scopes)).toContain("/read");
-    expect(JSON.stringify(scopes)).toContain("/write");
-    expect(scopes).toHaveLength(2);
+    expect([...machine.AllowedOAuthScopes].sort()).toEqual([READ_SCOPE, WRITE_SCOPE]);
   });
 
   it("makes the authorizer accept tokens of this pool issued to either client", () => {
@@ -147,19 +197,106 @@ describe("the app clients", () => {
   });
 });
 
-describe("the SPA client's fingerprint", () => {
-  it("is stable for one configuration and changes with the client's settings", () => {
+describe("the fingerprints weak references are kept in step with", () => {
+  const digest = (built: ReturnType<typeof synthIdentity>, which: "signIn" | "authorizer") =>
+    built.stack.resolve(
+      which === "signIn" ? built.identity.signInFingerprint : built.identity.authorizerRules.fingerprint,
+    );
+  const changed = (change: (identity: Identity) => void) => synthIdentity({}, "Test-UsersAPI", change);
+  // Usernames by phone number instead of email: a change CloudFormation can only make by replacing the pool.
+  const replacePool = (identity: Identity) =>
+    (identity.userPool.node.defaultChild as cognito.CfnUserPool).addPropertyOverride("UsernameAttributes", [
+      "phone_number",
+    ]);
+
+  it("are stable from one synth to the next", () => {
     const again = synthIdentity({});
-    expect(again.stack.resolve(again.identity.spaClientFingerprint)).toBe(
-      sandbox.stack.resolve(sandbox.identity.spaClientFingerprint),
+    expect(digest(again, "signIn")).toBe(digest(sandbox, "signIn"));
+    expect(digest(again, "authorizer")).toBe(digest(sandbox, "authorizer"));
+    expect(digest(sandbox, "signIn")).toMatch(/^[0-9a-f]{16}$/);
+  });
+
+  it("change when the user pool is replaced, though each client's own template only names it by Ref", () => {
+    const replaced = changed(replacePool);
+
+    expect(digest(replaced, "signIn")).not.toBe(digest(sandbox, "signIn"));
+    expect(digest(replaced, "authorizer")).not.toBe(digest(sandbox, "authorizer"));
+  }, 120_000);
+
+  it("change with the SPA client's settings (sign-in) and with either client's (the authorizer's audience)", () => {
+    const spaChanged = changed((identity) =>
+      (identity.spaClient.node.defaultChild as cognito.CfnUserPoolClient).addPropertyOverride(
+        "IdTokenValidity",
+        5,
+      ),
+    );
+    const machineChanged = changed((identity) =>
+      (identity.machineClient.node.defaultChild as cognito.CfnUserPoolClient).addPropertyOverride(
+        "AccessTokenValidity",
+        5,
+      ),
     );
 
-    const changed = synthIdentity({});
-    const client = changed.identity.spaClient.node.defaultChild as cognito.CfnUserPoolClient;
-    client.addPropertyOverride("AccessTokenValidity", 5);
-    expect(changed.stack.resolve(changed.identity.spaClientFingerprint)).not.toBe(
-      sandbox.stack.resolve(sandbox.identity.spaClientFingerprint),
+    expect(digest(spaChanged, "signIn")).not.toBe(digest(sandbox, "signIn"));
+    expect(digest(spaChanged, "authorizer")).not.toBe(digest(sandbox, "authorizer"));
+    expect(digest(machineChanged, "authorizer")).not.toBe(digest(sandbox, "authorizer"));
+    expect(digest(machineChanged, "signIn")).toBe(digest(sandbox, "signIn"));
+  }, 120_000);
+});
+
+describe("the UI's URL after a change of the SPA client", () => {
+  const UI_OUTPUT = { stackName: "Test-UsersUI", outputName: "UIURL" };
+  let withUi: ReturnType<typeof synthIdentity>;
+  beforeAll(() => {
+    withUi = synthIdentity({ signInUrlFrom: UI_OUTPUT });
+  }, 120_000);
+
+  it("is registered again in the same deployment, right after CloudFormation rewrites the client", () => {
+    const spa = clientNamed(withUi.template, "IdentityUserPoolSpaClient").id;
+    const registrations = withUi.template.findResources("Custom::SignInUrls");
+    expect(Object.values(registrations)).toHaveLength(1);
+    const [registration] = Object.values(registrations);
+    // Naming the client orders the registration after the client's update, in the same stack deployment.
+    expect(registration.Properties).toMatchObject({
+      ClientId: { Ref: spa },
+      UrlFromStackOutput: { StackName: "Test-UsersUI", OutputName: "UIURL" },
+      ClientFingerprint: withUi.stack.resolve(withUi.identity.signInFingerprint),
+    });
+    expect(registration.Properties).not.toHaveProperty("Urls");
+  });
+
+  it("runs again whenever the client could have been rewritten: its fingerprint is one of its properties", () => {
+    const fingerprint = (built: ReturnType<typeof synthIdentity>) =>
+      Object.values(built.template.findResources("Custom::SignInUrls"))[0].Properties.ClientFingerprint;
+    const spaChanged = synthIdentity({ signInUrlFrom: UI_OUTPUT }, "Test-UsersAPI", (identity) =>
+      (identity.spaClient.node.defaultChild as cognito.CfnUserPoolClient).addPropertyOverride(
+        "IdTokenValidity",
+        5,
+      ),
     );
+
+    expect(fingerprint(spaChanged)).not.toBe(fingerprint(withUi));
+  }, 120_000);
+
+  it("is read from the UI stack's outputs, which is all it may read of CloudFormation", () => {
+    const statements = Object.values(withUi.template.findResources("AWS::IAM::Policy")).flatMap(
+      (policy) =>
+        policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
+    const cloudFormation = statements.filter((statement) =>
+      [statement.Action].flat().some((action) => action.startsWith("cloudformation:")),
+    );
+    expect(cloudFormation).toEqual([
+      {
+        Effect: "Allow",
+        Action: "cloudformation:DescribeStacks",
+        Resource: "arn:aws:cloudformation:eu-west-1:123456789012:stack/Test-UsersUI/*",
+      },
+    ]);
+  });
+
+  it("is not registered by this stack when it is told of no UI", () => {
+    sandbox.template.resourceCountIs("Custom::SignInUrls", 0);
   });
 });
 
@@ -168,15 +305,21 @@ describe("the smoke test's secret reader", () => {
     sandbox.template.resourceCountIs("AWS::IAM::Role", 0);
   });
 
-  it("has a fixed name, trusts only the named account, and may only describe this pool's clients", () => {
+  it("has a fixed name, trusts only the smoke test's role, and may only describe this pool's clients", () => {
     production.template.hasResourceProperties("AWS::IAM::Role", {
-      RoleName: smokeTestSecretReaderRoleName("Test-UsersAPI"),
+      RoleName: smokeTestSecretReaderRoleName("Test-UsersAPI", "eu-west-1"),
       AssumeRolePolicyDocument: {
         Statement: [
-          Match.objectLike({
+          {
+            Effect: "Allow",
             Action: "sts:AssumeRole",
             Principal: { AWS: "arn:aws:iam::111111111111:root" },
-          }),
+            Condition: {
+              ArnEquals: {
+                "aws:PrincipalArn": "arn:aws:iam::111111111111:role/Toolchain-eu-west-1-smoke-test",
+              },
+            },
+          },
         ],
       },
     });
@@ -192,10 +335,16 @@ describe("the smoke test's secret reader", () => {
     ]);
   });
 
-  it("refuses a stack name that would make the role's name longer than IAM allows", () => {
-    expect(() => smokeTestSecretReaderRoleName("X".repeat(40))).toThrow(/64 characters/);
-    expect(smokeTestSecretReaderRoleName("UserManagementProduction-UsersAPI")).toBe(
-      "UserManagementProduction-UsersAPI-smoke-test-secret-reader",
+  it("is named per stack and region, IAM names being global to the account", () => {
+    expect(smokeTestSecretReaderRoleName("UserManagementProduction-UsersAPI", "eu-west-1")).toBe(
+      "UserManagementProduction-UsersAPI-eu-west-1-secret-reader",
     );
+    expect(smokeTestSecretReaderRoleName("UserManagementProduction-UsersAPI", "us-east-2")).not.toBe(
+      smokeTestSecretReaderRoleName("UserManagementProduction-UsersAPI", "eu-west-1"),
+    );
+  });
+
+  it("refuses a stack name that would make the role's name longer than IAM allows", () => {
+    expect(() => smokeTestSecretReaderRoleName("X".repeat(41), "eu-west-1")).toThrow(/64 characters/);
   });
 });

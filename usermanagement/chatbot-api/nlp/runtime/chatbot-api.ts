@@ -3,6 +3,7 @@
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { accessOf } from "../../../shared/runtime/access";
+import { accessTokenMiddleware } from "../../../shared/runtime/access-token";
 import {
   createApiRouter,
   type HttpApiLambdaHandler,
@@ -23,6 +24,7 @@ export interface ChatbotApiOptions {
 export function createChatbotApiHandler(props: ChatbotApiOptions = {}): HttpApiLambdaHandler {
   const logger = props.logger ?? new Logger({ serviceName: "chatbot-api" });
   const router = createApiRouter(logger, CHATBOT_API_RESOURCES);
+  router.use(accessTokenMiddleware);
 
   router.post(toRouterPath(CHAT.path), async ({ req, event }) => {
     const parsed = parseChatRequest(await readJsonBody(req));

@@ -1,6 +1,6 @@
 // What a slot value must look like, for values the engine extracts and values a client sends back alike.
 // The username rule and its message are the Users API's own, from the shared module.
-import { CONTROL_CHARACTERS } from "../../../shared/runtime/control-characters";
+import { CONTROL_CHARACTERS, hasFormatCharacters } from "../../../shared/runtime/control-characters";
 import { USERNAME_MESSAGE } from "../../../shared/runtime/username";
 import { EMAIL_PATTERN, type SlotName, USERNAME_PATTERN } from "./intents";
 
@@ -21,8 +21,12 @@ export const SLOT_RULES: Readonly<Record<SlotName, { test: (value: string) => bo
     message: "must be an email address",
   },
   displayName: {
-    test: (value) => value.trim().length > 0 && value.length <= 100 && !CONTROL_CHARACTERS.test(value),
-    message: "must be 1–100 characters without control characters",
+    test: (value) =>
+      value.trim().length > 0 &&
+      value.length <= 100 &&
+      !CONTROL_CHARACTERS.test(value) &&
+      !hasFormatCharacters(value),
+    message: "must be 1–100 characters without control or invisible format characters",
   },
   searchTerm: {
     test: (value) =>

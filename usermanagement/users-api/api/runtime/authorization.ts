@@ -1,18 +1,24 @@
-// Who may change users, decided from what API Gateway's JWT authorizer passes on: every caller that reaches the
-// function holds a verified token, so reading needs nothing more; creating, changing and deleting need an
-// administrator (a person in the admins group) or a machine granted the write scope.
-
+// Who may change users, decided from what API Gateway's JWT authorizer passes on. Every caller that reaches a
+// route holds a verified access token carrying the route's scope, so reading needs nothing more; the rule for
+// creating, changing and deleting (a person's groups, a machine's scopes) is shared with the Chatbot API's dialog
+// (shared/runtime/access.ts). Applied here before the handler runs, so a refused request changes nothing.
 import type { Middleware } from "@aws-lambda-powertools/event-handler/types";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { accessOf } from "../../../shared/runtime/access";
+import { accessOf, WRITE_SCOPE } from "../../../shared/runtime/access";
+import { requireAccessToken } from "../../../shared/runtime/access-token";
 import { ProblemError } from "../../../shared/runtime/problem-details";
+import { USERS_API_ROUTES } from "./routes";
 
-/** Methods that only read; every other method changes something. */
-const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Whether a method changes users: the route table's own scope declaration says so. */
+const changesUsers = (method: string) => USERS_API_ROUTES.scopes[method.toUpperCase()] === WRITE_SCOPE;
 
-/** Refuses a change by a caller who may only read, before the handler runs, so nothing is changed. */
-export function requireWriteAccess(method: string, event: APIGatewayProxyEventV2): void {
-  if (READ_METHODS.has(method.toUpperCase()) || accessOf(event).mayChangeUsers) return;
+/**
+ * Refuses, before the handler runs (so nothing is changed), anything but an access token (401), and a change by
+ * a caller who may only read (403).
+ */
+export function requireAccess(method: string, event: APIGatewayProxyEventV2): void {
+  requireAccessToken(event);
+  if (!changesUsers(method) || accessOf(event).mayChangeUsers) return;
   throw new ProblemError(
     403,
     "forbidden",
@@ -22,10 +28,10 @@ export function requireWriteAccess(method: string, event: APIGatewayProxyEventV2
 }
 
 /**
- * Router middleware applying {@link requireWriteAccess} to every matched route. A request no route serves
- * passes through, so an unknown path or method still gets its 404 or 405.
+ * Router middleware applying {@link requireAccess} to every matched route. A request no route serves passes
+ * through, so an unknown path or method still gets its 404 or 405.
  */
-export const writeAccessMiddleware: Middleware = async ({ reqCtx, next }) => {
-  if (reqCtx.route) requireWriteAccess(reqCtx.req.method, reqCtx.event as APIGatewayProxyEventV2);
+export const authorizationMiddleware: Middleware = async ({ reqCtx, next }) => {
+  if (reqCtx.route) requireAccess(reqCtx.req.method, reqCtx.event as APIGatewayProxyEventV2);
   await next();
 };

@@ -1,5 +1,6 @@
-// The Users API's routes: the HTTP API's route table (CDK), the distribution's behaviour, the handler's router
-// and the sandbox are all built from this.
+// The Users API's routes: the HTTP API's route table and its authorization scopes (CDK), the distribution's
+// behaviour, the handler's router and authorization, and the sandbox are all built from this.
+import { READ_SCOPE, WRITE_SCOPE } from "../../../shared/runtime/access";
 import type { ApiResource } from "../../../shared/runtime/api-router";
 import type { HttpApiRoutes } from "../../../shared/runtime/http-api-routes";
 
@@ -14,6 +15,8 @@ export const USER_ITEM: ApiResource = {
 export const USERS_API_ROUTES: HttpApiRoutes = {
   pathPattern: "/api/users*",
   resources: [USERS_COLLECTION, USER_ITEM],
+  // Reading takes the read scope; creating, changing and deleting the write scope.
+  scopes: { GET: READ_SCOPE, POST: WRITE_SCOPE, PATCH: WRITE_SCOPE, PUT: WRITE_SCOPE, DELETE: WRITE_SCOPE },
 };
 
 export const USERS_API_RESOURCES = USERS_API_ROUTES.resources;

@@ -1,8 +1,18 @@
 // What clients may send: the schemas every user record and change is validated with at the edge.
 // zod/mini rather than zod: the same validation, tree-shaken to ~19 KB instead of ~440 KB of bundle.
+import { en } from "zod/locales";
 import * as z from "zod/mini";
-import { CONTROL_CHARACTERS } from "../../../shared/runtime/control-characters";
+import {
+  CONTROL_CHARACTERS,
+  CONTROL_CHARACTERS_MESSAGE,
+  FORMAT_CHARACTERS_MESSAGE,
+  hasFormatCharacters,
+} from "../../../shared/runtime/control-characters";
 import { USERNAME_MESSAGE, USERNAME_PATTERN } from "../../../shared/runtime/username";
+
+// zod/mini loads no messages by default; English ones make every field error readable. Configured here, with
+// the schemas, so that a bundle without any (the Chatbot API's) carries no zod messages either.
+z.config(en());
 
 /** Case-insensitive: `Alice` and `alice` name the same user, stored and returned lowercase. */
 export const usernameSchema = z.string().check(z.toLowerCase(), z.regex(USERNAME_PATTERN, USERNAME_MESSAGE));
@@ -15,7 +25,8 @@ export const displayNameSchema = z.string().check(
   z.trim(),
   z.minLength(1, "must not be blank"),
   z.maxLength(100, "must be at most 100 characters"),
-  z.refine((value) => !CONTROL_CHARACTERS.test(value), "must not contain control characters"),
+  z.refine((value) => !CONTROL_CHARACTERS.test(value), CONTROL_CHARACTERS_MESSAGE),
+  z.refine((value) => !hasFormatCharacters(value), FORMAT_CHARACTERS_MESSAGE),
 );
 
 export const createUserSchema = z.strictObject({

@@ -14,7 +14,7 @@ import {
 } from "../../../shared/runtime/api-router";
 import { readJsonBody } from "../../../shared/runtime/json-body";
 import { validationProblem } from "../../../shared/runtime/problem-details";
-import { writeAccessMiddleware } from "./authorization";
+import { authorizationMiddleware } from "./authorization";
 import type { User, UserPage } from "./contract";
 import { answerDomainErrors } from "./domain-problems";
 import { encodeCursor } from "./list-cursor";
@@ -45,7 +45,7 @@ export function createUsersApiHandler(options: UsersApiOptions): HttpApiLambdaHa
     tableName: options.tableName,
   });
   const router = createApiRouter(logger, USERS_API_RESOURCES);
-  router.use(writeAccessMiddleware);
+  router.use(authorizationMiddleware);
 
   router.post(toRouterPath(USERS_COLLECTION.path), async ({ req }) => {
     const input = parse(createUserSchema, await readJsonBody(req));

@@ -46,8 +46,20 @@ export function createUserManager(config: SpaConfig): UserManager {
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
     // The PKCE verifier and state only have to last one redirect, in this tab.
     stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
-    // Cognito's discovery document names no end_session_endpoint; its managed login signs out at /logout.
-    ...(config.signOutEndpoint ? { metadataSeed: { end_session_endpoint: config.signOutEndpoint } } : {}),
+    // Sign-out revokes the refresh token first: otherwise it stays good for its whole lifetime (hours), to
+    // whoever holds a copy, whatever the issuer's session. Cognito revokes refresh tokens only ("Revoking tokens":
+    // the revocation endpoint takes a refresh token), and a failed revocation fails the sign-out, which says so.
+    revokeTokensOnSignout: true,
+    revokeTokenTypes: ["refresh_token"],
+    // RFC 7009 has the client ignore a successful revocation's body, which some issuers (the sandbox's among
+    // them) send as an empty text/plain; oidc-client-ts would refuse any type but JSON.
+    revokeTokenAdditionalContentTypes: ["text/"],
+    // Cognito's discovery document names neither end_session_endpoint nor revocation_endpoint; its managed
+    // login signs out at /logout and revokes at /oauth2/revoke.
+    metadataSeed: {
+      ...(config.signOutEndpoint ? { end_session_endpoint: config.signOutEndpoint } : {}),
+      ...(config.revocationEndpoint ? { revocation_endpoint: config.revocationEndpoint } : {}),
+    },
   });
 }
 

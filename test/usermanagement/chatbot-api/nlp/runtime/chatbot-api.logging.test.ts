@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { invokeHttpApi } from "../../../../../sandbox/api-gateway/http-api";
 import { createChatbotApiHandler } from "../../../../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
 import { CHATBOT_API_ROUTES } from "../../../../../usermanagement/chatbot-api/nlp/runtime/routes";
-import { ADMINS_GROUP } from "../../../../../usermanagement/shared/runtime/access";
+import { ADMIN } from "../../../../support/identities";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -28,8 +28,8 @@ async function logsOf(body: unknown): Promise<Record<string, unknown>[]> {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(body),
     },
-    // An admin, as API Gateway's JWT authorizer passes one on: the turn goes as far as a change.
-    { authorizer: { jwt: { claims: { "cognito:groups": `[${ADMINS_GROUP}]` }, scopes: null } } },
+    // An admin's access token, as API Gateway's JWT authorizer passes it on: the turn goes as far as a change.
+    { authorizer: ADMIN },
   );
   vi.restoreAllMocks();
   return lines.flatMap((line) => line.split("\n").filter(Boolean)).map((line) => JSON.parse(line));

@@ -10,6 +10,7 @@ import {
   bundleLambda,
   LAMBDA_BUNDLE_FILE,
 } from "../../../../../usermanagement/shared/infrastructure/lambda-bundling";
+import { VIEWER } from "../../../../support/identities";
 
 /** The bundle's budget: the model, the lexicon and the engine load in a few milliseconds of a cold start. */
 const BUDGET_BYTES = 120_000;
@@ -42,6 +43,7 @@ describe("the Chatbot API bundle", () => {
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ sessionId: "bundle", text: "find users starting with al" }),
       },
+      { authorizer: VIEWER },
     );
 
     expect(response.status).toBe(200);

@@ -32,6 +32,7 @@ describe("slot rules", () => {
     ["displayName", " ", false],
     ["displayName", "x".repeat(101), false],
     ["displayName", "Bob\u0007", false],
+    ["displayName", "Bob \u202Enimda", false],
     ["searchTerm", "Zoë", true],
     ["searchTerm", "李", true],
     ["searchTerm", "maria.g", true],

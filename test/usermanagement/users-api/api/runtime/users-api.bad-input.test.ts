@@ -43,6 +43,7 @@ describe.each(["POST /api/users", "PATCH /api/users/alice"])("%s", (route) => {
     ],
     ["a JSON array", "[]", json, 400],
     ["JSON null", "null", json, 400],
+    ["a member named twice", '{"email":"a@example.com","email":"b@example.com"}', json, 400],
   ])("rejects %s", async (_case, rawBody, headers, status) => {
     const response = await api.request(method, url, { rawBody, headers });
 
@@ -83,6 +84,42 @@ describe("POST /api/users", () => {
     expect(response.json.errors).toContainEqual(expect.objectContaining({ field }));
     expect(await api.tableContents()).toEqual(before);
   });
+
+  it.each([
+    ["a right-to-left override, which shows what follows backwards", "Bob \u202Enimda"],
+    ["a first-strong isolate", "Bob \u2068x\u2069"],
+    ["a zero-width space", "Bo\u200Bb"],
+    ["a byte-order mark inside the name", "Bo\uFEFFb"],
+    ["a left-to-right mark", "Bob\u200E"],
+    ["a word joiner", "Bo\u2060b"],
+    ["a zero-width joiner outside a word", "Bob\u200D"],
+  ])("rejects a display name with %s, naming the rule", async (_case, displayName) => {
+    const response = await api.request("POST", "/api/users", {
+      body: { username: "bob", email: "b@example.com", displayName },
+    });
+
+    expect(response.status).toBe(400);
+    expect(response.json.errors).toEqual([
+      {
+        field: "displayName",
+        message: expect.stringMatching(/^must not contain invisible format characters/),
+      },
+    ]);
+    expect(await api.tableContents()).toEqual(before);
+  });
+
+  it.each([
+    ["a Persian name spelled with a zero-width non-joiner", "عبدالله\u200Cزاده"],
+    ["an emoji sequence joined by zero-width joiners", "Bob \u{1F469}\u200D\u{1F4BB}"],
+    ["an emoji sequence with a skin tone", "Bob \u{1F469}\u{1F3FD}\u200D\u{1F4BB}"],
+  ])("accepts %s", async (_case, displayName) => {
+    const response = await api.request("POST", "/api/users", {
+      body: { username: "bob", email: "b@example.com", displayName },
+    });
+
+    expect(response.status).toBe(201);
+    expect(response.json.displayName).toBe(displayName);
+  });
 });
 
 describe("PATCH /api/users/{username}", () => {
@@ -110,6 +147,20 @@ describe("PATCH /api/users/{username}", () => {
 });
 
 describe("bytes", () => {
+  it("refuses invalid UTF-8 that an earlier hop decoded into U+FFFD, as the sandbox's API Gateway does", async () => {
+    const bytes = Buffer.concat([
+      Buffer.from('{"username":"bob","email":"bob@example.com","displayName":"Ren'),
+      Buffer.from([0xe9]),
+      Buffer.from('e"}'),
+    ]);
+
+    const response = await api.request("POST", "/api/users", { rawBody: bytes, headers: json });
+
+    expect(response.status).toBe(400);
+    expect(response.json.detail).toContain("U+FFFD");
+    expect(await api.tableContents()).toEqual(before);
+  });
+
   it("refuses a body that is not valid UTF-8 with 400, storing nothing", async () => {
     // Invalid UTF-8 reaches a function base64-encoded; it must not be repaired into U+FFFD and stored.
     const bytes = Buffer.concat([

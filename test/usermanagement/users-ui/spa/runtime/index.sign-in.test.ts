@@ -6,8 +6,9 @@ import { SPA_CLIENT_ID } from "../../../../../sandbox/issuer/accounts";
 import { seriousAccessibilityViolations } from "../../../../support/axe";
 import { screenshot, usersLoaded } from "../../../../support/browser";
 import { chat } from "../../../../support/chat-panel";
+import { IssuerSession } from "../../../../support/issuer-client";
 import { credentialsOf, signedInAs, submitIssuerSignIn } from "../../../../support/issuer-sign-in";
-import { createUserDirectly, machineToken, readUser } from "../../../../support/sandbox-users";
+import { createUserDirectly, readUser } from "../../../../support/sandbox-users";
 import { useUiUnderTest } from "../../../../support/ui-under-test";
 
 const ui = useUiUnderTest({ signIn: ["admin", "viewer"] });
@@ -121,14 +122,17 @@ describe("signing in and out", () => {
 
   it("puts the Users API's 403 refusal in plain words and changes nothing", async () => {
     const app = await ui.open({ as: "admin" });
-    // The request leaves with a read-only machine token instead: the API itself must refuse it.
-    const readOnly = await machineToken(ui.url, true);
+    // The request leaves with a viewer's token instead, which carries the write scope the SPA asks for: API
+    // Gateway lets it by, and the API itself must refuse it.
+    const { authority } = (await (await fetch(`${ui.url}/config.json`)).json()) as { authority: string };
+    const viewer = (await new IssuerSession(authority).signIn(`${ui.url}/`, "viewer", "viewer-password")).json
+      .access_token as string;
     await app.page.route("**/api/users", (route) =>
-      route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${readOnly}` } }),
+      route.continue({ headers: { ...route.request().headers(), authorization: `Bearer ${viewer}` } }),
     );
     const refusal = await fetch(`${ui.url}/api/users`, {
       method: "POST",
-      headers: { authorization: `Bearer ${readOnly}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${viewer}`, "content-type": "application/json" },
       body: JSON.stringify({ username: "never.made", email: "never.made@example.com" }),
     });
     expect(refusal.status).toBe(403);
@@ -174,6 +178,14 @@ describe("signing in and out", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await submitIssuerSignIn(page, "viewer");
     await usersLoaded(page);
+    const { refreshToken, tokenEndpoint } = await page.evaluate(async () => {
+      const stored = Object.keys(window.sessionStorage).find((key) => key.startsWith("oidc.user:"));
+      const { refresh_token } = JSON.parse(window.sessionStorage.getItem(stored ?? "") ?? "{}");
+      const { authority } = await (await fetch("/config.json")).json();
+      const discovery = await (await fetch(`${authority}/.well-known/openid-configuration`)).json();
+      return { refreshToken: refresh_token as string, tokenEndpoint: discovery.token_endpoint as string };
+    });
+    expect(refreshToken).toEqual(expect.any(String));
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${ui.url}/`);
@@ -183,6 +195,18 @@ describe("signing in and out", () => {
       Object.keys(window.sessionStorage).filter((k) => k.startsWith("oidc.")),
     );
     expect(kept).toEqual([]);
+    // Sign-out revoked the refresh token: a copy of it renews nothing any more.
+    const renewal = await fetch(tokenEndpoint, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: refreshToken,
+        client_id: SPA_CLIENT_ID,
+      }),
+    });
+    expect(renewal.status).toBe(400);
+    expect((await renewal.json()).error).toBe("invalid_grant");
 
     await page.getByRole("button", { name: "Sign in" }).click();
     // The issuer's session ended too: it asks for the password rather than signing the viewer straight back in.

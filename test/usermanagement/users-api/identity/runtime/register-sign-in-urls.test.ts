@@ -1,5 +1,6 @@
-// The sign-in URL registration against a stand-in for Cognito at the SDK boundary, which behaves as Cognito's
-// UpdateUserPoolClient does: every setting the update leaves out is reset.
+// The sign-in URL registration against stand-ins for Cognito and CloudFormation at the SDK boundary; Cognito's
+// behaves as UpdateUserPoolClient does: every setting the update leaves out is reset.
+import { CloudFormationServiceException, DescribeStacksCommand } from "@aws-sdk/client-cloudformation";
 import {
   DescribeUserPoolClientCommand,
   ResourceNotFoundException,
@@ -14,7 +15,8 @@ import {
   mergeUrls,
   type SignInUrlsEvent,
   type SignInUrlsProperties,
-} from "../../../../../usermanagement/users-ui/sign-in/runtime/register-sign-in-urls";
+  type StackOutputsClient,
+} from "../../../../../usermanagement/users-api/identity/runtime/register-sign-in-urls";
 
 const POOL = "eu-west-1_Example";
 const CLIENT = "spa-client-id";
@@ -80,6 +82,32 @@ class FakeCognito implements CognitoClient {
   }
 }
 
+/** CloudFormation's DescribeStacks on the one UI stack, which exists once `uiUrl` is set. */
+class FakeStacks implements StackOutputsClient {
+  uiUrl: string | undefined;
+
+  // biome-ignore lint/suspicious/noExplicitAny: mirrors the SDK's overloaded send
+  async send(command: any): Promise<any> {
+    if (!(command instanceof DescribeStacksCommand)) throw new Error("unexpected command");
+    if (command.input.StackName !== "Test-UsersUI" || this.uiUrl === undefined) {
+      // What CloudFormation answers for a stack that doesn't exist.
+      throw new CloudFormationServiceException({
+        name: "ValidationError",
+        $fault: "client",
+        $metadata: {},
+        message: `Stack with id ${command.input.StackName} does not exist`,
+      });
+    }
+    return {
+      Stacks: [{ StackName: "Test-UsersUI", Outputs: [{ OutputKey: "UIURL", OutputValue: this.uiUrl }] }],
+    };
+  }
+}
+
+/** The handler with the stand-ins, as the UI stack runs it (it never reads a stack output). */
+const handlerWith = (cognito: FakeCognito, stacks = new FakeStacks()) =>
+  createSignInUrlsHandler({ cognito, stackOutputs: stacks });
+
 function event(
   requestType: "Create" | "Update" | "Delete",
   properties: Partial<SignInUrlsProperties> = {},
@@ -117,7 +145,7 @@ describe("registering the UI's URL on the SPA client", () => {
     const cognito = new FakeCognito();
     const before = otherSettings(cognito.client);
 
-    const response = await createSignInUrlsHandler(cognito)(event("Create"));
+    const response = await handlerWith(cognito)(event("Create"));
 
     expect(cognito.client?.CallbackURLs).toEqual([PLACEHOLDER, UI]);
     expect(cognito.client?.LogoutURLs).toEqual([PLACEHOLDER, UI]);
@@ -127,7 +155,7 @@ describe("registering the UI's URL on the SPA client", () => {
 
   it("restores the URL after CloudFormation reset the client to its template", async () => {
     const cognito = new FakeCognito();
-    const handler = createSignInUrlsHandler(cognito);
+    const handler = handlerWith(cognito);
     await handler(event("Create"));
     // The Users API stack updated the client: its template knows only the placeholder.
     cognito.client = { ...spaClient(), AccessTokenValidity: 30 };
@@ -140,7 +168,7 @@ describe("registering the UI's URL on the SPA client", () => {
 
   it("moves the registration when the UI's URL changes, leaving other URLs alone", async () => {
     const cognito = new FakeCognito();
-    const handler = createSignInUrlsHandler(cognito);
+    const handler = handlerWith(cognito);
     await handler(event("Create"));
     const newUi = "https://users.example.com/";
 
@@ -152,7 +180,7 @@ describe("registering the UI's URL on the SPA client", () => {
 
   it("writes nothing when the URL is registered already", async () => {
     const cognito = new FakeCognito();
-    const handler = createSignInUrlsHandler(cognito);
+    const handler = handlerWith(cognito);
     await handler(event("Create"));
 
     await handler(event("Update"));
@@ -162,7 +190,7 @@ describe("registering the UI's URL on the SPA client", () => {
 
   it("removes only the URL it added when deleted, keeping the rest of the client", async () => {
     const cognito = new FakeCognito();
-    const handler = createSignInUrlsHandler(cognito);
+    const handler = handlerWith(cognito);
     cognito.client = { ...spaClient(), CallbackURLs: [PLACEHOLDER, "https://other.example/"] };
     await handler(event("Create"));
     const before = otherSettings(cognito.client);
@@ -178,7 +206,7 @@ describe("registering the UI's URL on the SPA client", () => {
     const cognito = new FakeCognito();
     cognito.client = undefined;
 
-    const response = await createSignInUrlsHandler(cognito)(event("Delete"));
+    const response = await handlerWith(cognito)(event("Delete"));
 
     expect(response.PhysicalResourceId).toBe(`${POOL}/${CLIENT}`);
   });
@@ -186,9 +214,79 @@ describe("registering the UI's URL on the SPA client", () => {
   it("fails a create for a client that doesn't exist, so the deployment stops and says why", async () => {
     const cognito = new FakeCognito();
 
-    await expect(createSignInUrlsHandler(cognito)(event("Create", { ClientId: "nope" }))).rejects.toThrow(
+    await expect(handlerWith(cognito)(event("Create", { ClientId: "nope" }))).rejects.toThrow(
       ResourceNotFoundException,
     );
+  });
+});
+
+describe("registering again, from the UI stack's output, after CloudFormation rewrote the client", () => {
+  const FROM_OUTPUT = {
+    Urls: undefined,
+    UrlFromStackOutput: { StackName: "Test-UsersUI", OutputName: "UIURL" },
+  };
+
+  it("adds the URL the UI stack's output holds, keeping every other setting of the rewritten client", async () => {
+    const cognito = new FakeCognito();
+    const stacks = new FakeStacks();
+    stacks.uiUrl = UI;
+    // The client as CloudFormation just wrote it: the template's placeholder only, a new token lifetime.
+    cognito.client = { ...spaClient(), AccessTokenValidity: 30 };
+
+    await handlerWith(
+      cognito,
+      stacks,
+    )(
+      event(
+        "Update",
+        { ...FROM_OUTPUT, ClientFingerprint: "new" },
+        { ...FROM_OUTPUT, ClientFingerprint: "old" },
+      ),
+    );
+
+    expect(cognito.client?.CallbackURLs).toEqual([PLACEHOLDER, UI]);
+    expect(cognito.client?.LogoutURLs).toEqual([PLACEHOLDER, UI]);
+    expect(cognito.client?.AccessTokenValidity).toBe(30);
+  });
+
+  it("does nothing on the first deployment, before the UI stack exists", async () => {
+    const cognito = new FakeCognito();
+
+    const response = await handlerWith(cognito, new FakeStacks())(event("Create", FROM_OUTPUT));
+
+    expect(cognito.updates).toEqual([]);
+    expect(cognito.client?.CallbackURLs).toEqual([PLACEHOLDER]);
+    expect(response.PhysicalResourceId).toBe(`${POOL}/${CLIENT}`);
+  });
+
+  it("never removes a URL, on update or delete: the UI stack's registration owns it", async () => {
+    const cognito = new FakeCognito();
+    const stacks = new FakeStacks();
+    cognito.client = { ...spaClient(), CallbackURLs: [PLACEHOLDER, UI], LogoutURLs: [PLACEHOLDER, UI] };
+    const handler = handlerWith(cognito, stacks);
+
+    await handler(event("Update", FROM_OUTPUT, { ...FROM_OUTPUT, ClientFingerprint: "old" }));
+    await handler(event("Delete", FROM_OUTPUT));
+
+    expect(cognito.updates).toEqual([]);
+    expect(cognito.client?.CallbackURLs).toEqual([PLACEHOLDER, UI]);
+  });
+
+  it("fails the deployment on any other CloudFormation error, rather than leave sign-in broken unnoticed", async () => {
+    const stacks: StackOutputsClient = {
+      send: async () => {
+        throw new CloudFormationServiceException({
+          name: "AccessDenied",
+          $fault: "client",
+          $metadata: {},
+          message: "not authorized to perform: cloudformation:DescribeStacks",
+        });
+      },
+    };
+
+    await expect(
+      handlerWith(new FakeCognito(), stacks as FakeStacks)(event("Create", FROM_OUTPUT)),
+    ).rejects.toThrow(/not authorized/);
   });
 });
 

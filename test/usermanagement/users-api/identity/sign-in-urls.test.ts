@@ -1,4 +1,5 @@
 // The sign-in URL registration as the UI stack deploys it: what it is given, what it may do, and when it re-runs.
+// (The Users API stack's own registration, after a change of the client, is tested with the identity unit.)
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +9,7 @@ import type * as cognito from "aws-cdk-lib/aws-cognito";
 import { AwsSolutionsChecks } from "cdk-nag";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Identity } from "../../../../usermanagement/users-api/identity/infrastructure";
-import { SignInUrls } from "../../../../usermanagement/users-ui/sign-in/infrastructure";
+import { SignInUrls } from "../../../../usermanagement/users-api/identity/sign-in-urls";
 import { testApp } from "../../../support/cdk-app";
 import { unacknowledgedFindings } from "../../../support/nag-findings";
 
@@ -18,7 +19,9 @@ const UI_URL = "https://d111111abcdef8.cloudfront.net/";
 function buildSignIn(options: { changeClient?: boolean } = {}) {
   const app = testApp();
   const usersApi = new Stack(app, "Test-UsersAPI");
-  const identity = new Identity(usersApi, "Identity");
+  const identity = new Identity(usersApi, "Identity", {
+    signInUrlFrom: { stackName: "Test-UsersUI", outputName: "UIURL" },
+  });
   if (options.changeClient) {
     (identity.spaClient.node.defaultChild as cognito.CfnUserPoolClient).addPropertyOverride(
       "IdTokenValidity",
@@ -29,8 +32,8 @@ function buildSignIn(options: { changeClient?: boolean } = {}) {
   new SignInUrls(usersUi, "SignIn", {
     userPool: identity.userPool,
     spaClient: identity.spaClient,
-    spaClientFingerprint: identity.spaClientFingerprint,
-    url: UI_URL,
+    clientFingerprint: identity.signInFingerprint,
+    url: { value: UI_URL },
   });
   return { app, usersApi, usersUi };
 }
