@@ -37,18 +37,15 @@ const tagged = ({ body, etag }: ApiResponse<User>): TaggedUser => ({
   etag: etag ?? entityTag(body.version),
 });
 
-/** What to list: everyone, the users whose username starts with `prefix`, or the one with `email`. */
+/**
+ * What to list: everyone, the users a `search` finds (by the start of a display-name word, of the username or
+ * of the email address), those whose username starts with `prefix`, or the one with `email`.
+ */
 export type UserFilter =
+  | { readonly search: string }
   | Pick<FindUsersByPrefixQuery, "prefix">
   | FindUserByEmailQuery
   | Record<string, never>;
-
-/** How an operator's search text reads: an `@` means an email address, anything else a username's start. */
-export function filterFor(search: string): UserFilter {
-  const text = search.trim();
-  if (text === "") return {};
-  return text.includes("@") ? { email: text } : { prefix: text };
-}
 
 export async function listUsers(limit: number, cursor?: string, filter: UserFilter = {}): Promise<UserPage> {
   // An email names at most one user: that lookup takes no paging parameters.
