@@ -139,7 +139,7 @@ function wireUsersAndChat(operator: Operator): EditUserDialog {
 
   const searchBox = bindSearchBox(
     { form: byId("search-form"), input: byId("search-users"), error: byId("search-users-error") },
-    (search, refining) => void pages.find(search, refining),
+    (search, refining) => pages.find(search, refining).catch(reportError),
   );
   const pages = new UserPages(
     {
@@ -150,7 +150,12 @@ function wireUsersAndChat(operator: Operator): EditUserDialog {
       pageSize: byId("page-size"),
     },
     table,
-    { shown: () => searchBox.accepted(), searchRefused: searchBox.refused, failed: reportError },
+    {
+      shown: () => searchBox.accepted(),
+      searchRefused: searchBox.refused,
+      notice: status.error,
+      failed: reportError,
+    },
   );
 
   /** Reloads the page shown, then announces `message`, so what is announced is what the table shows. */

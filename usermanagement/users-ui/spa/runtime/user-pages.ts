@@ -22,12 +22,15 @@ export interface UserPagesElements {
   readonly pageSize: HTMLSelectElement;
 }
 
+/** What the pages tell the rest of the page; a load that fails for any other reason rejects. */
 export interface UserPagesEvents {
   /** A page was shown, so its search is one the API accepts. */
   shown(view: PageView): void;
   /** The API refused the search itself; the table is emptied. */
   searchRefused(message: string): void;
-  /** Anything else that went wrong. */
+  /** Something the operator should know that is not a failure. */
+  notice(message: string): void;
+  /** A failure of a load the operator started from the pager. */
   failed(error: unknown): void;
 }
 
@@ -161,24 +164,26 @@ export class UserPages {
     }
   }
 
-  /** After a failed load: never leaves the rows of one search under another. */
+  /**
+   * After a failed load: a refused search is an answer, said next to the search field; anything else is thrown
+   * for the caller to report. Either way the table never keeps the rows of one search under another.
+   */
   private async recover(view: PageView, entry: HistoryEntry, error: unknown): Promise<void> {
     const refused = refusedParameter(error);
     if (refused?.field === "cursor" && view.pages.length > 1) {
       // A link to a page whose cursor the API no longer takes: its first page is the nearest honest answer.
-      this.events.failed(new Error("That page can no longer be opened, so here is the first page."));
+      this.events.notice("That page can no longer be opened, so here is the first page.");
       return this.show({ ...view, pages: [FIRST_PAGE] }, entry === "none" ? "replace" : entry);
     }
     const sameQuestion = view.search === this.view.search && view.pageSize === this.view.pageSize;
     if (refused || !sameQuestion || !this.elements.position.dataset.loaded) {
-      const empty = { items: [], nextCursor: null };
-      this.display({ ...view, pages: [FIRST_PAGE] }, empty, entry);
+      this.display({ ...view, pages: [FIRST_PAGE] }, { items: [], nextCursor: null }, entry);
       this.elements.position.textContent = refused
         ? "No users shown: the search can't be run as typed."
         : "Users could not be loaded.";
     }
-    if (refused) this.events.searchRefused(refused.message);
-    else this.events.failed(error);
+    if (!refused) throw error;
+    this.events.searchRefused(refused.message);
   }
 
   private fetch(view: PageView, start: PageStart): Promise<UserPage> {
