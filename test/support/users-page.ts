@@ -45,11 +45,15 @@ export async function typeSearch(page: Page, text: string, how: "type" | "paste"
   await page.clock.resume();
 }
 
-/** Whether all of `locator`'s box lies on screen, its middle not covered by anything (such as a sticky bar). */
+/**
+ * Whether all of `locator`'s box lies on screen (give or take the pixel a scroll can round away), its middle not
+ * covered by anything (such as a sticky bar).
+ */
 export async function inView(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => {
     const box = element.getBoundingClientRect();
-    const onScreen = box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth;
+    const onScreen =
+      box.top >= -1 && box.left >= -1 && box.bottom <= innerHeight + 1 && box.right <= innerWidth + 1;
     const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     return onScreen && hit !== null && (hit === element || element.contains(hit));
   });

@@ -117,9 +117,10 @@ describe("keeping the operator's place", () => {
     await page.goForward();
     await positionIs(page, "Page 2: users 6–10, more on the next page.");
 
-    // A link opened elsewhere knows only its page's cursor: Previous finds the page before it all the same.
+    // A link opened elsewhere knows only its page's cursor and number: Previous finds the page before it all the
+    // same, and with it how many users come first.
     const shared = await ui.open({ as: "admin", path: `${address.pathname}${address.search}` });
-    await positionIs(shared.page, "Page 3: users 11–15, more on the next page.");
+    await positionIs(shared.page, "Page 3: 5 users, more on the next page.");
     await shared.page.getByRole("button", { name: "Previous" }).click();
     await positionIs(shared.page, "Page 2: users 6–10, more on the next page.");
     expect(await shownUsernames(shared.page)).toEqual(everyone.slice(5, 10));
@@ -163,10 +164,11 @@ describe("keeping the operator's place", () => {
     await positionIs(page, /^Page 2: users 6–10,/);
     const [target] = await shownUsernames(page);
 
-    expect(await chat(page, `set the display name of ${target} to Renamed In Chat`)).toContain(
-      `Done: Updated ${target} (email ${target}@example.com, display name Renamed In Chat).`,
+    const reply = await chat(page, `set the display name of ${target} to "Renamed Chat"`);
+    expect(reply.join("\n")).toContain(
+      `Done: Updated ${target} (email ${target}@example.com, display name Renamed Chat).`,
     );
-    await expect.poll(() => row(page, target).textContent()).toContain("Renamed In Chat");
+    await expect.poll(() => row(page, target).textContent()).toContain("Renamed Chat");
     expect(await position(page).textContent()).toMatch(/^Page 2: users 6–10,/);
     expect(app.unexpectedErrors()).toEqual([]);
   });
