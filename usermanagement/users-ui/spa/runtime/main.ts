@@ -11,6 +11,7 @@ import { bindSearchBox } from "./search-box";
 import { createUserManager, resumeSession, type Session, SignInError, signIn } from "./session";
 import { loadSpaConfig } from "./spa-config";
 import { createStatusRegion } from "./status-region";
+import { trackStickyBarHeight } from "./sticky-bar";
 import { UserPages } from "./user-pages";
 import { UsersTable } from "./users-table";
 
@@ -119,6 +120,9 @@ function showAccount(operator: Operator, session: Session): void {
   });
 }
 
+/** Announces an outcome after the table has been reloaded, so what is announced is what the table shows. */
+type AfterChange = (message: string, kind?: "success" | "error") => Promise<void>;
+
 /** Wires the users table, its pages, dialogs and forms, the search and the chat; returns the edit dialog. */
 function wireUsersAndChat(operator: Operator): EditUserDialog {
   const usersTable = byId<HTMLTableElement>("users-table");
@@ -126,17 +130,50 @@ function wireUsersAndChat(operator: Operator): EditUserDialog {
     { table: usersTable, actionsHeader: usersTable.querySelector(".actions-column") as HTMLTableCellElement },
     {
       edit: (user, trigger) => {
-        editDialog.open(user.username).catch(async (error) => {
+        dialogs.edit.open(user.username).catch(async (error) => {
           if (isStatus(error, 404)) await afterChange(`${user.username} no longer exists.`, "error");
           else reportError(error);
           trigger.focus();
         });
       },
-      remove: (user) => deleteDialog.open(user),
+      remove: (user) => dialogs.remove.open(user),
     },
   );
   table.showReadOnly(!mayChangeUsers(operator));
+  trackStickyBarHeight(document.querySelector(".table-bar") as HTMLElement, byId("workspace"));
+  const pages = wirePages(table);
+  const afterChange: AfterChange = async (message, kind = "success") => {
+    try {
+      await pages.refresh();
+      status[kind](message);
+    } catch (error) {
+      status.error(`${message} The table could not be reloaded: ${errorText(error)}`);
+    }
+  };
+  const dialogs = wireDialogs(table, afterChange);
+  bindCreateUserForm(byId("create-user-form"), async (user) => {
+    await afterChange(`Created ${user.username}.`);
+    table.showAdded(user);
+  });
+  byId("refresh-users").addEventListener("click", () => pages.refresh().catch(reportError));
+  bindChatPanel(
+    {
+      form: byId("chat-form"),
+      input: byId("chat-message"),
+      send: byId("chat-send"),
+      transcript: byId("chat-transcript"),
+    },
+    operator,
+    (outcome) => {
+      if (outcome.refreshTable) pages.refresh().catch(reportError);
+    },
+  );
+  pages.start().catch(reportError);
+  return dialogs.edit;
+}
 
+/** The search field and the pages of the table it searches. */
+function wirePages(table: UsersTable): UserPages {
   const searchBox = bindSearchBox(
     { form: byId("search-form"), input: byId("search-users"), error: byId("search-users-error") },
     (search, refining) => pages.find(search, refining).catch(reportError),
@@ -151,30 +188,23 @@ function wireUsersAndChat(operator: Operator): EditUserDialog {
     },
     table,
     {
-      shown: () => searchBox.accepted(),
+      shown: searchBox.accepted,
       searchRefused: searchBox.refused,
       notice: status.error,
       failed: reportError,
     },
   );
+  return pages;
+}
 
-  /** Reloads the page shown, then announces `message`, so what is announced is what the table shows. */
-  async function afterChange(message: string, kind: "success" | "error" = "success"): Promise<void> {
-    try {
-      await pages.refresh();
-      status[kind](message);
-    } catch (error) {
-      status.error(`${message} The table could not be reloaded: ${errorText(error)}`);
-    }
-  }
-
-  const editDialog = new EditUserDialog(byId("edit-dialog"), async ({ saved, gone }) => {
+/** The edit and delete dialogs; after either, focus goes back into the table where the operator was. */
+function wireDialogs(table: UsersTable, afterChange: AfterChange) {
+  const edit = new EditUserDialog(byId("edit-dialog"), async ({ saved, gone }) => {
     if (saved) await afterChange(`Saved ${saved.username}.`);
     if (gone) await afterChange(`${gone} no longer exists: someone deleted it.`, "error");
-    (table.button(saved?.username ?? "", "edit") ?? usersTable).focus();
+    (table.button(saved?.username ?? "", "edit") ?? byId("users-table")).focus();
   });
-
-  const deleteDialog = new DeleteUserDialog(byId("delete-dialog"), async (username, error) => {
+  const remove = new DeleteUserDialog(byId("delete-dialog"), async (username, error) => {
     // The row that takes the deleted one's place gets focus, so the operator carries on from where they were.
     const index = table.usernames().indexOf(username);
     if (!error) await afterChange(`Deleted ${username}.`);
@@ -189,27 +219,5 @@ function wireUsersAndChat(operator: Operator): EditUserDialog {
     if (kept) kept.focus();
     else table.focusRowAt(Math.max(index, 0), "delete");
   });
-
-  bindCreateUserForm(byId("create-user-form"), async (user) => {
-    await afterChange(`Created ${user.username}.`);
-    table.showAdded(user);
-  });
-
-  byId("refresh-users").addEventListener("click", () => pages.refresh().catch(reportError));
-
-  bindChatPanel(
-    {
-      form: byId("chat-form"),
-      input: byId("chat-message"),
-      send: byId("chat-send"),
-      transcript: byId("chat-transcript"),
-    },
-    operator,
-    (outcome) => {
-      if (outcome.refreshTable) pages.refresh().catch(reportError);
-    },
-  );
-
-  pages.start().catch(reportError);
-  return editDialog;
+  return { edit, remove };
 }

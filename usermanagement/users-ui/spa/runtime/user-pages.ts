@@ -55,28 +55,22 @@ export class UserPages {
     this.pageSizes = options.map((option) => Number(option.value));
     this.defaultPageSize = Number((options.find((option) => option.defaultSelected) ?? options[0]).value);
     this.view = this.fromAddress();
-    const report = (work: () => Promise<void>) => () => void work().catch(events.failed);
-    elements.next.addEventListener(
-      "click",
-      report(() => this.goNext()),
-    );
-    elements.previous.addEventListener(
-      "click",
-      report(() => this.goBack(this.view.pages.length - 1)),
-    );
-    elements.first.addEventListener(
-      "click",
-      report(() => this.goBack(1)),
-    );
-    elements.pageSize.addEventListener(
-      "change",
-      report(() =>
-        this.show({ ...this.view, pageSize: Number(elements.pageSize.value), pages: [FIRST_PAGE] }, "push"),
-      ),
-    );
+    // A page turned from the pager starts at its first row, even when the pager was used from further down.
+    const turn = (to: () => Promise<void>) => () => void to().then(() => table.revealStart(), events.failed);
+    const turns: [HTMLElement, string, () => Promise<void>][] = [
+      [elements.next, "click", () => this.goNext()],
+      [elements.previous, "click", () => this.goBack(this.view.pages.length - 1)],
+      [elements.first, "click", () => this.goBack(1)],
+      [
+        elements.pageSize,
+        "change",
+        () => this.show({ ...this.view, pageSize: this.chosenSize(), pages: [FIRST_PAGE] }, "push"),
+      ],
+    ];
+    for (const [element, event, to] of turns) element.addEventListener(event, turn(to));
     window.addEventListener(
       "popstate",
-      report(() => this.show(this.fromAddress(), "none")),
+      () => void this.show(this.fromAddress(), "none").catch(events.failed),
     );
   }
 
@@ -96,6 +90,10 @@ export class UserPages {
     if (this.shownCount === 0 && this.view.pages.length > 1) {
       await this.show({ ...this.view, pages: await this.startsUpTo(this.view.pages.length - 1) }, "replace");
     }
+  }
+
+  private chosenSize(): number {
+    return Number(this.elements.pageSize.value);
   }
 
   private fromAddress(): PageView {

@@ -44,6 +44,12 @@ export class UsersTable {
     else this.elements.table.removeAttribute("aria-busy");
   }
 
+  /** Scrolls back to the first row when the operator is further down the table, as after turning a page. */
+  revealStart(): void {
+    const { table } = this.elements;
+    if (table.getBoundingClientRect().top < 0) table.scrollIntoView({ block: "start" });
+  }
+
   /** The usernames shown, top to bottom. */
   usernames(): string[] {
     return [...this.body.rows].map((row) => row.dataset.username ?? "");

@@ -152,6 +152,10 @@ describe("keeping the operator's place", () => {
     await screenshot(page, `pager-in-reach-${viewport.width}`);
     await next.click();
     await positionIs(page, /^Page 2: users 11–20/);
+    // The new page is shown from its first row, just below the bar, wherever the pager was used from.
+    const [first] = await shownUsernames(page);
+    await expect.poll(() => inView(row(page, first))).toBe(true);
+    expect(await inView(next)).toBe(true);
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
