@@ -5,6 +5,7 @@ import {
   entityTag,
   type FindUserByEmailQuery,
   type FindUsersByPrefixQuery,
+  type SearchUsersQuery,
   type UpdateUserInput,
   type User,
   type UserPage,
@@ -38,11 +39,11 @@ const tagged = ({ body, etag }: ApiResponse<User>): TaggedUser => ({
 });
 
 /**
- * What to list: everyone, the users a `search` finds (by the start of a display-name word, of the username or
- * of the email address), those whose username starts with `prefix`, or the one with `email`.
+ * What to list: everyone, the users a `search` finds (by name, username or email: what a search box sends), the
+ * users whose username starts with `prefix`, or the one with exactly `email`.
  */
 export type UserFilter =
-  | { readonly search: string }
+  | Pick<SearchUsersQuery, "search">
   | Pick<FindUsersByPrefixQuery, "prefix">
   | FindUserByEmailQuery
   | Record<string, never>;
