@@ -54,6 +54,7 @@ describe("finding users", () => {
     ["a name without its accents", "zoe", ["zmuller"]],
     ["a CJK name's first characters", "李小", ["xlli"]],
     ["an address's start", "maria.g", ["mgarcia"]],
+    ["an address's domain", "example.cn", ["xlli"]],
     ["a username's start, whatever its case", "AL", ["alan", "albert", "alice"]],
   ])("finds a user by %s, with one request for the typed word", async (_, term, expected) => {
     const app = await ui.open({ as: "admin", viewport: LAPTOP_VIEWPORT });
