@@ -84,11 +84,15 @@ export class UserPages {
     return this.show({ ...this.view, search, pages: [FIRST_PAGE] }, refining ? "replace" : "push");
   }
 
-  /** Reloads the page on display; when it has emptied (its last users deleted), shows the page before it. */
+  /**
+   * Reloads the page on display, with a request of its own (one already on its way may have left before the
+   * change it is to show); when the page has emptied (its last users deleted), shows the page before it.
+   */
   async refresh(): Promise<void> {
-    await this.show(this.view, "replace");
+    await this.show(this.view, "replace", "fresh");
     if (this.shownCount === 0 && this.view.pages.length > 1) {
-      await this.show({ ...this.view, pages: await this.startsUpTo(this.view.pages.length - 1) }, "replace");
+      const pages = await this.startsUpTo(this.view.pages.length - 1);
+      await this.show({ ...this.view, pages }, "replace", "fresh");
     }
   }
 
@@ -137,9 +141,12 @@ export class UserPages {
     return found;
   }
 
-  /** Loads `view`; only once it has loaded does it become the table's, so a failed page turn keeps the last. */
-  private show(view: PageView, entry: HistoryEntry): Promise<void> {
-    if (this.loading && sameRequest(this.loading.view, view)) return this.loading.done;
+  /**
+   * Loads `view`; only once it has loaded does it become the table's, so a failed page turn keeps the last. The
+   * same request already on its way is not sent again (a second click on Next), unless `fresh` is asked for.
+   */
+  private show(view: PageView, entry: HistoryEntry, answer: "reuse" | "fresh" = "reuse"): Promise<void> {
+    if (answer === "reuse" && this.loading && sameRequest(this.loading.view, view)) return this.loading.done;
     const load = ++this.latestLoad;
     const done = this.load(view, entry, load).finally(() => {
       if (load === this.latestLoad) this.loading = undefined;
@@ -209,7 +216,7 @@ export class UserPages {
 }
 
 /** Where the table is, e.g. "Page 3: users 21–30 matching “al”, more on the next page." */
-export function positionText(view: PageView, shown: number, more: boolean): string {
+function positionText(view: PageView, shown: number, more: boolean): string {
   const number = view.pages.length;
   if (shown === 0 && number === 1) return view.search ? `No users match “${view.search}”.` : "No users yet.";
   if (shown === 0) return `Page ${number}: no users here any more.`;
