@@ -5,7 +5,10 @@ import { dirname, join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const SCREENSHOTS_DIR = "test-results/screenshots";
-export const PHONE_VIEWPORT = { width: 375, height: 740 };
+/** A common phone's screen (390 × 844 CSS px). */
+export const PHONE_VIEWPORT = { width: 390, height: 844 };
+/** A small laptop's screen (1024 × 768 CSS px): the users table and the chat side by side, with little room. */
+export const LAPTOP_VIEWPORT = { width: 1024, height: 768 };
 export const DESKTOP_VIEWPORT = { width: 1280, height: 860 };
 
 export function launchBrowser(): Promise<Browser> {

@@ -11,6 +11,8 @@ import { bindSearchBox } from "./search-box";
 import { createUserManager, resumeSession, type Session, SignInError, signIn } from "./session";
 import { loadSpaConfig } from "./spa-config";
 import { createStatusRegion } from "./status-region";
+import { trackStickyBarHeight } from "./sticky-bar";
+import { UserPages } from "./user-pages";
 import { UsersTable } from "./users-table";
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -20,7 +22,10 @@ const isStatus = (error: unknown, status: number) => error instanceof ApiError &
 const status = createStatusRegion(byId("status"));
 const reportError = (error: unknown) => status.error(errorText(error));
 
-start().catch(reportError);
+// Until the workspace opens, the sign-in screen is the only place a problem can be read.
+start().catch((error) =>
+  byId("workspace").hidden ? showSignInScreen(errorText(error)) : reportError(error),
+);
 
 async function start(): Promise<void> {
   const signInButton = byId<HTMLButtonElement>("sign-in");
@@ -76,7 +81,7 @@ function openWorkspace(session: Session): void {
       "Try “what's alice's email?”, “find users starting with al” or “list users”.";
   }
   byId("workspace").hidden = false;
-  document.querySelector<HTMLElement>(".skip-link")?.removeAttribute("hidden");
+  showSkipLink();
   const editDialog = wireUsersAndChat(operator);
   editInProgress = () => editDialog.draft();
   const { restored, editing } = restoreDrafts();
@@ -84,83 +89,73 @@ function openWorkspace(session: Session): void {
   if (editing) editDialog.resume(editing).catch(reportError);
 }
 
+/**
+ * The link to the chat, first on the page: on a phone, where the panels stack, it spares scrolling past the
+ * table. It focuses the Message box itself, since following a link to an input only scrolls to it.
+ */
+function showSkipLink(): void {
+  const link = document.querySelector<HTMLAnchorElement>(".skip-link");
+  if (!link) return;
+  link.hidden = false;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    byId("chat-message").focus();
+  });
+}
+
 function showAccount(operator: Operator, session: Session): void {
   byId("account-name").textContent = operator.name;
   byId("account-role").textContent = operator.role === "admin" ? "(admin)" : "(viewer: read only)";
   byId("account").hidden = false;
   const signOut = byId<HTMLButtonElement>("sign-out");
+  const problem = byId("account-problem");
   signOut.addEventListener("click", () => {
     signOut.disabled = true;
+    problem.hidden = true;
     session.signOut().catch((error) => {
       signOut.disabled = false;
-      status.error(`Could not sign out: ${errorText(error)}`);
+      problem.textContent = `Could not sign out: ${errorText(error)}`;
+      problem.hidden = false;
     });
   });
 }
 
-/** Wires the users table, its dialogs and forms, the search and the chat; returns the edit dialog. */
-function wireUsersAndChat(operator: Operator): EditUserDialog {
-  const usersHeading = byId("users-heading");
-  /** Puts focus back where the operator was, or on the Users heading when that element is gone. */
-  const restoreFocus = (element: HTMLElement | null) => (element ?? usersHeading).focus();
+/** Announces an outcome after the table has been reloaded, so what is announced is what the table shows. */
+type AfterChange = (message: string, kind?: "success" | "error") => Promise<void>;
 
+/** Wires the users table, its pages, dialogs and forms, the search and the chat; returns the edit dialog. */
+function wireUsersAndChat(operator: Operator): EditUserDialog {
+  const usersTable = byId<HTMLTableElement>("users-table");
   const table = new UsersTable(
-    {
-      body: byId<HTMLTableElement>("users-table").tBodies[0],
-      count: byId("users-count"),
-      previous: byId("previous-page"),
-      next: byId("next-page"),
-      pageSize: byId("page-size"),
-      actionsHeader: byId<HTMLTableElement>("users-table").querySelector(
-        ".actions-column",
-      ) as HTMLTableCellElement,
-    },
+    { table: usersTable, actionsHeader: usersTable.querySelector(".actions-column") as HTMLTableCellElement },
     {
       edit: (user, trigger) => {
-        editDialog.open(user.username).catch(async (error) => {
+        dialogs.edit.open(user.username).catch(async (error) => {
           if (isStatus(error, 404)) await afterChange(`${user.username} no longer exists.`, "error");
           else reportError(error);
           trigger.focus();
         });
       },
-      remove: (user) => deleteDialog.open(user),
-      failed: reportError,
+      remove: (user) => dialogs.remove.open(user),
     },
   );
   table.showReadOnly(!mayChangeUsers(operator));
-
-  /** Reloads the table, then announces `message`, so what is announced is what the table shows. */
-  async function afterChange(message: string, kind: "success" | "error" = "success"): Promise<void> {
+  trackStickyBarHeight(document.querySelector(".table-bar") as HTMLElement, byId("workspace"));
+  const pages = wirePages(table);
+  const afterChange: AfterChange = async (message, kind = "success") => {
     try {
-      await table.refresh();
+      await pages.refresh();
       status[kind](message);
     } catch (error) {
       status.error(`${message} The table could not be reloaded: ${errorText(error)}`);
     }
-  }
-
-  const editDialog = new EditUserDialog(byId("edit-dialog"), async ({ saved, gone }) => {
-    if (saved) await afterChange(`Saved ${saved.username}.`);
-    if (gone) await afterChange(`${gone} no longer exists: someone deleted it.`, "error");
-    restoreFocus(saved ? table.button(saved.username, "edit") : null);
+  };
+  const dialogs = wireDialogs(table, afterChange);
+  bindCreateUserForm(byId("create-user-form"), async (user) => {
+    await afterChange(`Created ${user.username}.`);
+    table.showAdded(user);
   });
-
-  const deleteDialog = new DeleteUserDialog(byId("delete-dialog"), async (username, error) => {
-    if (!error) await afterChange(`Deleted ${username}.`);
-    else if (isStatus(error, 412))
-      await afterChange(
-        `${username} was changed elsewhere, so it was not deleted. Review it and try again.`,
-        "error",
-      );
-    else if (isStatus(error, 404)) await afterChange(`${username} was already deleted.`, "error");
-    else reportError(error);
-    restoreFocus(table.button(username, "delete"));
-  });
-
-  bindCreateUserForm(byId("create-user-form"), (user) => afterChange(`Created ${user.username}.`));
-
-  byId("refresh-users").addEventListener("click", () => table.refresh().catch(reportError));
-
+  byId("refresh-users").addEventListener("click", () => pages.refresh().catch(reportError));
   bindChatPanel(
     {
       form: byId("chat-form"),
@@ -170,10 +165,59 @@ function wireUsersAndChat(operator: Operator): EditUserDialog {
     },
     operator,
     (outcome) => {
-      if (outcome.refreshTable) table.firstPage().catch(reportError);
+      if (outcome.refreshTable) pages.refresh().catch(reportError);
     },
   );
+  pages.start().catch(reportError);
+  return dialogs.edit;
+}
 
-  bindSearchBox(byId("search-form"), byId("search-users"), (search) => table.find(search).catch(reportError));
-  return editDialog;
+/** The search field and the pages of the table it searches. */
+function wirePages(table: UsersTable): UserPages {
+  const searchBox = bindSearchBox(
+    { form: byId("search-form"), input: byId("search-users"), error: byId("search-users-error") },
+    (search, refining) => pages.find(search, refining).catch(reportError),
+  );
+  const pages = new UserPages(
+    {
+      position: byId("users-count"),
+      first: byId("first-page"),
+      previous: byId("previous-page"),
+      next: byId("next-page"),
+      pageSize: byId("page-size"),
+    },
+    table,
+    {
+      shown: searchBox.accepted,
+      searchRefused: searchBox.refused,
+      notice: status.error,
+      failed: reportError,
+    },
+  );
+  return pages;
+}
+
+/** The edit and delete dialogs; after either, focus goes back into the table where the operator was. */
+function wireDialogs(table: UsersTable, afterChange: AfterChange) {
+  const edit = new EditUserDialog(byId("edit-dialog"), async ({ saved, gone }) => {
+    if (saved) await afterChange(`Saved ${saved.username}.`);
+    if (gone) await afterChange(`${gone} no longer exists: someone deleted it.`, "error");
+    (table.button(saved?.username ?? "", "edit") ?? byId("users-table")).focus();
+  });
+  const remove = new DeleteUserDialog(byId("delete-dialog"), async (username, error) => {
+    // The row that takes the deleted one's place gets focus, so the operator carries on from where they were.
+    const index = table.usernames().indexOf(username);
+    if (!error) await afterChange(`Deleted ${username}.`);
+    else if (isStatus(error, 412))
+      await afterChange(
+        `${username} was changed elsewhere, so it was not deleted. Review it and try again.`,
+        "error",
+      );
+    else if (isStatus(error, 404)) await afterChange(`${username} was already deleted.`, "error");
+    else reportError(error);
+    const kept = table.button(username, "delete");
+    if (kept) kept.focus();
+    else table.focusRowAt(Math.max(index, 0), "delete");
+  });
+  return { edit, remove };
 }

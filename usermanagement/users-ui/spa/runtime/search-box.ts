@@ -1,24 +1,32 @@
 // The search field above the users table. Results follow the typing (after a short pause, so a fast typist
-// sends one request, not one per key), and the search lives in the page's address as `?q=`: a reload, the
-// Back and Forward buttons and a shared link all show the same results.
+// sends one request, not one per key); a search the API can't run gets its reason next to the field.
+import { searchInAddress } from "./page-address";
 
 /** Long enough to let a word be typed, short enough to feel immediate. */
 const TYPING_PAUSE_MS = 250;
-const QUERY_PARAM = "q";
 
-export function searchInAddress(): string {
-  return new URLSearchParams(window.location.search).get(QUERY_PARAM) ?? "";
+export interface SearchBoxElements {
+  readonly form: HTMLFormElement;
+  readonly input: HTMLInputElement;
+  /** Where the API's reason for refusing a search goes; the input names it in `aria-describedby`. */
+  readonly error: HTMLElement;
+}
+
+export interface SearchBox {
+  /** The search shown was run: any earlier complaint about it goes. */
+  accepted(): void;
+  /** The API refused the search: says why next to the field. */
+  refused(message: string): void;
 }
 
 /**
- * Calls `show` with the search to display: at once for the address's own, then after each pause in typing,
- * on Enter, and when Back or Forward lands on another search.
+ * Calls `find` with the search to show after each pause in typing and on Enter; `refining` says it only
+ * continues or trims the last one, so its history entry can be rewritten rather than added to.
  */
 export function bindSearchBox(
-  form: HTMLFormElement,
-  input: HTMLInputElement,
-  show: (search: string) => void,
-): void {
+  { form, input, error }: SearchBoxElements,
+  find: (search: string, refining: boolean) => void,
+): SearchBox {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let shown = searchInAddress();
   input.value = shown;
@@ -27,9 +35,15 @@ export function bindSearchBox(
     clearTimeout(timer);
     const search = input.value.trim();
     if (search === shown) return;
-    remember(search, shown);
+    const refining = shown !== "" && search !== "" && (search.startsWith(shown) || shown.startsWith(search));
     shown = search;
-    show(search);
+    find(search, refining);
+  };
+  const complain = (message: string) => {
+    error.textContent = message;
+    error.hidden = message === "";
+    if (message) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
   };
 
   input.addEventListener("input", () => {
@@ -40,25 +54,14 @@ export function bindSearchBox(
     event.preventDefault();
     commit();
   });
+  // Back and Forward bring another search's page back: the field follows it (the table loads it itself).
   window.addEventListener("popstate", () => {
     clearTimeout(timer);
     shown = searchInAddress();
     input.value = shown;
-    show(shown);
   });
-  show(shown);
-}
-
-/**
- * Puts `search` in the address. Refining the same search (typing on, or deleting back) replaces its history
- * entry; a different search gets an entry of its own, so Back returns to it rather than to each keystroke.
- */
-function remember(search: string, previous: string): void {
-  const url = new URL(window.location.href);
-  if (search) url.searchParams.set(QUERY_PARAM, search);
-  else url.searchParams.delete(QUERY_PARAM);
-  const refining =
-    previous !== "" && search !== "" && (search.startsWith(previous) || previous.startsWith(search));
-  if (refining) history.replaceState(null, "", url);
-  else history.pushState(null, "", url);
+  return {
+    accepted: () => complain(""),
+    refused: (message) => complain(`The search ${message}.`),
+  };
 }

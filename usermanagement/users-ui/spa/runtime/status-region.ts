@@ -1,4 +1,5 @@
-// The page's one aria-live status line: outcomes of actions, and errors, announced to screen readers.
+// The outcome line beside the users table: what the operator's last action did, or why it failed, shown where
+// they act and announced to screen readers (an ARIA status).
 
 export interface StatusRegion {
   success(message: string): void;

@@ -48,13 +48,6 @@ export type UserFilter =
   | FindUserByEmailQuery
   | Record<string, never>;
 
-/** How an operator's search text reads: an `@` means an email address, anything else a username's start. */
-export function filterFor(search: string): UserFilter {
-  const text = search.trim();
-  if (text === "") return {};
-  return text.includes("@") ? { email: text } : { prefix: text };
-}
-
 export async function listUsers(limit: number, cursor?: string, filter: UserFilter = {}): Promise<UserPage> {
   // An email names at most one user: that lookup takes no paging parameters.
   const query = new URLSearchParams(

@@ -9,13 +9,14 @@ import {
   readUser,
 } from "../../../../support/sandbox-users";
 import { useUiUnderTest } from "../../../../support/ui-under-test";
+import { outcome, row as rowOf, shownUsernames } from "../../../../support/users-page";
 
 const ui = useUiUnderTest({ signIn: ["admin"] });
 let app: AppPage;
 
-const row = (username: string) => app.page.locator(`#users-table tbody tr[data-username="${username}"]`);
+const row = (username: string) => rowOf(app.page, username);
 const createForm = () => app.page.locator("#create-user-form");
-const status = () => app.page.locator("#status");
+const status = () => outcome(app.page);
 
 describe("the users table and forms", () => {
   it("creates a user from the form with visible labels and shows it in the table", async () => {
@@ -87,6 +88,8 @@ describe("the users table and forms", () => {
     const dialog = app.page.getByRole("dialog", { name: "Edit edit.me" });
     await expect.poll(() => dialog.getByLabel("Email").inputValue()).toBe("edit.me@example.com");
     expect(await app.page.evaluate(() => document.activeElement?.id)).toBe("edit-email");
+    // The version in an operator's words: when the user was added, and how often it has changed since.
+    expect(await dialog.locator("#edit-history").textContent()).toMatch(/^Added .+; not changed since\.$/);
     expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
 
     await dialog.getByLabel("Email").fill("edited@example.com");
@@ -100,46 +103,96 @@ describe("the users table and forms", () => {
     await expect.poll(() => status().textContent()).toBe("Saved edit.me.");
     expect(await dialog.isHidden()).toBe(true);
     expect(await row("edit.me").textContent()).toContain("edited@example.com");
-    expect(await row("edit.me").locator('[data-label="Version"]').textContent()).toBe("2");
+    const saved = await readUser(ui.url, "edit.me");
+    expect(saved).toMatchObject({ version: 2 });
+    expect(await row("edit.me").locator('[data-label="Last changed"] time').getAttribute("datetime")).toBe(
+      saved?.updatedAt,
+    );
     await expect
       .poll(() => app.page.evaluate(() => document.activeElement?.getAttribute("aria-label")))
       .toBe("Edit edit.me");
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
-  it("refuses a stale edit with a conflict message and reloads the latest version on request", async () => {
+  it("after a change made elsewhere, keeps what was typed and fills in the other change, to save both", async () => {
     await createUserDirectly(ui.url, { username: "stale.edit", email: "stale.edit@example.com" });
     app = await ui.open({ as: "admin" });
     await app.page.getByRole("button", { name: "Edit stale.edit" }).click();
     const dialog = app.page.getByRole("dialog", { name: "Edit stale.edit" });
     await expect.poll(() => dialog.getByLabel("Email").inputValue()).toBe("stale.edit@example.com");
 
-    // Someone else changes the user after the page read it and before it saves.
+    // Someone else changes the display name after the page read the user and before it saves.
     await patchUserDirectly(ui.url, "stale.edit", { displayName: "Changed Elsewhere" });
     await dialog.getByLabel("Email").fill("mine@example.com");
     await dialog.getByRole("button", { name: "Save" }).click();
 
     const conflict = dialog.locator(".conflict");
     await expect.poll(() => conflict.isVisible()).toBe(true);
-    expect(await conflict.textContent()).toContain("This user was changed elsewhere");
-    expect(await app.page.evaluate(() => document.activeElement?.textContent)).toBe("Reload");
+    expect(await conflict.textContent()).toBe(
+      "Someone else changed this user while you were editing. Their change is filled in and yours is kept: save to apply both.",
+    );
+    expect(await dialog.getByLabel("Email").inputValue()).toBe("mine@example.com");
+    expect(await dialog.getByLabel("Display name").inputValue()).toBe("Changed Elsewhere");
+    expect(await dialog.locator("#edit-displayName-theirs").textContent()).toContain(
+      "Changed elsewhere to “Changed Elsewhere”; filled in.",
+    );
     expect(await readUser(ui.url, "stale.edit")).toMatchObject({
       email: "stale.edit@example.com",
       version: 2,
     });
     expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
-    await screenshot(app.page, "edit-conflict");
+    await screenshot(app.page, "edit-conflict-merged");
 
-    await dialog.getByRole("button", { name: "Reload" }).click();
-    await expect.poll(() => dialog.getByLabel("Display name").inputValue()).toBe("Changed Elsewhere");
-    expect(await conflict.isHidden()).toBe(true);
-    await dialog.getByLabel("Email").fill("mine@example.com");
+    const patch = app.page.waitForRequest((request) => request.method() === "PATCH");
     await dialog.getByRole("button", { name: "Save" }).click();
-
+    // Against the version it has now shown, and with only the operator's own change.
+    const request = await patch;
+    expect(request.headers()["if-match"]).toBe('"2"');
+    expect(request.postDataJSON()).toEqual({ email: "mine@example.com" });
     await expect.poll(() => status().textContent()).toBe("Saved stale.edit.");
     expect(await readUser(ui.url, "stale.edit")).toMatchObject({
       email: "mine@example.com",
       displayName: "Changed Elsewhere",
+      version: 3,
+    });
+    expect(app.unexpectedErrors(412)).toEqual([]);
+  });
+
+  it("when both changed the same field, shows their value beside what was typed, to keep or take", async () => {
+    await createUserDirectly(ui.url, {
+      username: "both.edit",
+      email: "both.edit@example.com",
+      displayName: "Both Edit",
+    });
+    app = await ui.open({ as: "admin" });
+    await app.page.getByRole("button", { name: "Edit both.edit" }).click();
+    const dialog = app.page.getByRole("dialog", { name: "Edit both.edit" });
+    await expect.poll(() => dialog.getByLabel("Email").inputValue()).toBe("both.edit@example.com");
+
+    await patchUserDirectly(ui.url, "both.edit", { email: "theirs@example.com", displayName: "Their Name" });
+    await dialog.getByLabel("Email").fill("mine.too@example.com");
+    await dialog.getByLabel("Display name").fill("My Name");
+    await dialog.getByRole("button", { name: "Save" }).click();
+
+    const theirEmail = dialog.locator("#edit-email-theirs");
+    await expect.poll(() => theirEmail.isVisible()).toBe(true);
+    expect(await theirEmail.locator("p").textContent()).toBe("Changed elsewhere to “theirs@example.com”.");
+    expect(await dialog.getByLabel("Email").inputValue()).toBe("mine.too@example.com");
+    expect(await dialog.getByLabel("Display name").inputValue()).toBe("My Name");
+    // Focus lands on the first field to decide, which names the other side's value.
+    expect(await app.page.evaluate(() => document.activeElement?.id)).toBe("edit-email");
+    expect(await dialog.getByLabel("Email").getAttribute("aria-describedby")).toContain("edit-email-theirs");
+    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
+
+    await theirEmail.getByRole("button", { name: "Use theirs" }).click();
+    expect(await dialog.getByLabel("Email").inputValue()).toBe("theirs@example.com");
+    const patch = app.page.waitForRequest((request) => request.method() === "PATCH");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    expect((await patch).postDataJSON()).toEqual({ displayName: "My Name" });
+    await expect.poll(() => status().textContent()).toBe("Saved both.edit.");
+    expect(await readUser(ui.url, "both.edit")).toMatchObject({
+      email: "theirs@example.com",
+      displayName: "My Name",
       version: 3,
     });
     expect(app.unexpectedErrors(412)).toEqual([]);
@@ -178,13 +231,13 @@ describe("the users table and forms", () => {
     app = await ui.open({ as: "admin" });
     await app.page.getByLabel("Rows per page").selectOption("5");
     const count = app.page.locator("#users-count");
-    await expect.poll(() => count.textContent()).toBe("Showing users 1–5, more on the next page.");
+    await expect.poll(() => count.textContent()).toBe("Page 1: users 1–5, more on the next page.");
     expect(await app.page.getByRole("button", { name: "Previous" }).isDisabled()).toBe(true);
 
     const seen: string[] = [];
     const counts: string[] = [];
     for (;;) {
-      seen.push(...(await app.page.locator("#users-table tbody tr").evaluateAll(rowNames)));
+      seen.push(...(await shownUsernames(app.page)));
       counts.push((await count.textContent()) ?? "");
       const next = app.page.getByRole("button", { name: "Next" });
       if (await next.isDisabled()) break;
@@ -196,7 +249,7 @@ describe("the users table and forms", () => {
     expect(seen).toEqual(expected);
     const pages = Math.ceil(expected.length / 5);
     expect(counts).toHaveLength(pages);
-    expect(counts[pages - 1]).toBe(`Showing users ${(pages - 1) * 5 + 1}–${expected.length}.`);
+    expect(counts[pages - 1]).toBe(`Page ${pages}: users ${(pages - 1) * 5 + 1}–${expected.length}.`);
     await app.page.getByRole("button", { name: "Previous" }).click();
     await expect.poll(() => count.textContent()).toBe(counts[pages - 2]);
     expect(app.unexpectedErrors()).toEqual([]);
@@ -231,14 +284,14 @@ describe("the users table and forms", () => {
     app = await ui.open({ as: "admin", viewport: PHONE_VIEWPORT });
     const { page } = app;
     // Whichever user the first page starts with: the table's order is the API's.
-    const [username] = await page.locator("#users-table tbody tr").evaluateAll(rowNames);
+    const [username] = await shownUsernames(page);
     const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
     expect(await pageWidth()).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
     for (const name of [`Edit ${username}`, `Delete ${username}`, "Add user", "Next", "Send"]) {
       const box = await page.getByRole("button", { name, exact: true }).boundingBox();
       expect(box, name).not.toBeNull();
       expect((box?.x ?? -1) + (box?.width ?? 0), name).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
-      expect(box?.height ?? 0, name).toBeGreaterThanOrEqual(32);
+      expect(box?.height ?? 0, name).toBeGreaterThanOrEqual(44);
     }
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await screenshot(page, "phone-width");
@@ -255,7 +308,3 @@ describe("the users table and forms", () => {
     expect(app.unexpectedErrors()).toEqual([]);
   });
 });
-
-function rowNames(rows: Element[]): string[] {
-  return rows.map((tr) => (tr as HTMLElement).dataset.username ?? "");
-}

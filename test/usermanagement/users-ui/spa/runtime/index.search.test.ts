@@ -1,45 +1,34 @@
-// Finding users from the search field above the table, in a real browser against `npm start`.
-import type { BrowserContext, Page, Request } from "playwright-core";
+// Finding users from the one search field above the table, in a real browser against `npm start`.
+import type { Page, Request } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seriousAccessibilityViolations } from "../../../../support/axe";
-import { PHONE_VIEWPORT, screenshot, usersLoaded } from "../../../../support/browser";
+import { LAPTOP_VIEWPORT, PHONE_VIEWPORT, screenshot, usersLoaded } from "../../../../support/browser";
 import { createUserDirectly } from "../../../../support/sandbox-users";
 import { useUiUnderTest } from "../../../../support/ui-under-test";
+import {
+  position,
+  positionIs,
+  searchField,
+  shownUsernames,
+  typeSearch,
+} from "../../../../support/users-page";
 
 const ui = useUiUnderTest({ signIn: ["admin", "viewer"] });
 
-const searchField = (page: Page) => page.getByLabel("Search by username or email");
-const count = (page: Page) => page.locator("#users-count");
-const shownNames = (page: Page) =>
-  page
-    .locator("#users-table tbody tr")
-    .evaluateAll((rows) => rows.map((row) => (row as HTMLElement).dataset.username ?? ""));
-
-/**
- * Types `text` a key at a time as a person does, then waits for the table to show its count for it. The page's
- * clock stands still while the keys go in, so however busy the machine, they all fall within one typing pause,
- * as a person's keystrokes do; then the pause elapses.
- */
-async function search(page: Page, text: string, expectedCount: string): Promise<void> {
-  await stopPageClock(page);
-  await searchField(page).fill("");
-  await searchField(page).pressSequentially(text);
-  await page.clock.runFor(LONGER_THAN_A_TYPING_PAUSE_MS);
-  await page.clock.resume();
-  await expect.poll(() => count(page).textContent()).toBe(expectedCount);
+/** Types `text`, then waits for the table to say `expected` about what it shows. */
+async function search(page: Page, text: string, expected: string): Promise<void> {
+  await typeSearch(page, text);
+  await positionIs(page, expected);
 }
 
-const LONGER_THAN_A_TYPING_PAUSE_MS = 1_000;
-const contextsWithClock = new WeakSet<BrowserContext>();
-
-/** Takes over the page's timers (once per context) and stops its clock a moment ahead of where it is. */
-async function stopPageClock(page: Page): Promise<void> {
-  if (!contextsWithClock.has(page.context())) {
-    await page.clock.install();
-    contextsWithClock.add(page.context());
-  }
-  const pageNow = await page.evaluate(() => Date.now());
-  await page.clock.pauseAt(pageNow + 1_000);
+/** The `search` of every list request the page sends from now on. */
+function searchesSent(page: Page): string[] {
+  const sent: string[] = [];
+  page.on("request", (request: Request) => {
+    const term = new URL(request.url()).searchParams.get("search");
+    if (term !== null) sent.push(term);
+  });
+  return sent;
 }
 
 beforeAll(async () => {
@@ -49,53 +38,72 @@ beforeAll(async () => {
   for (let n = 1; n <= 7; n++) {
     await createUserDirectly(ui.url, { username: `pg.user${n}`, email: `pg.user${n}@example.com` });
   }
+  for (const [username, email, displayName] of [
+    ["ajohnson", "ann.johnson@example.org", "Ann Johnson"],
+    ["zmuller", "zm@example.de", "Zoë Müller"],
+    ["xlli", "xiaolong@example.cn", "李小龙"],
+    ["mgarcia", "maria.garcia@example.es", "María García"],
+  ]) {
+    await createUserDirectly(ui.url, { username, email, displayName });
+  }
 });
 
 describe("finding users", () => {
-  it("shows the users whose username starts with what is typed, after a pause, in username order", async () => {
-    const app = await ui.open({ as: "admin" });
-    const searches: Request[] = [];
-    app.page.on("request", (request) => {
-      if (new URL(request.url()).searchParams.has("prefix")) searches.push(request);
-    });
+  it.each([
+    ["a display name's later word", "john", ["ajohnson"]],
+    ["a name without its accents", "zoe", ["zmuller"]],
+    ["a CJK name's first characters", "李小", ["xlli"]],
+    ["an address's start", "maria.g", ["mgarcia"]],
+    ["an address's domain", "example.cn", ["xlli"]],
+    ["a username's start, whatever its case", "AL", ["alan", "albert", "alice"]],
+  ])("finds a user by %s, with one request for the typed word", async (_, term, expected) => {
+    const app = await ui.open({ as: "admin", viewport: LAPTOP_VIEWPORT });
+    const sent = searchesSent(app.page);
 
-    await search(app.page, "al", "Showing users 1–3 matching “al”.");
+    await search(app.page, term, `Page 1: users 1–${expected.length} matching “${term}”.`);
 
-    expect(await shownNames(app.page)).toEqual(["alan", "albert", "alice"]);
-    // One request for the typed word, not one per key.
-    expect(searches.map((r) => new URL(r.url()).searchParams.get("prefix"))).toEqual(["al"]);
-    expect(new URL(app.page.url()).searchParams.get("q")).toBe("al");
-    expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
-    await screenshot(app.page, "search-prefix");
+    expect((await shownUsernames(app.page)).sort()).toEqual(expected);
+    expect(sent).toEqual([term]);
+    expect(new URL(app.page.url()).searchParams.get("q")).toBe(term);
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
-  it("looks a user up by email address, whatever its case", async () => {
-    const app = await ui.open({ as: "admin" });
-    const lookups: string[] = [];
-    app.page.on("request", (request) => {
-      const email = new URL(request.url()).searchParams.get("email");
-      if (email) lookups.push(email);
-    });
+  it("puts the reason a search can't be run next to the field, empties the table, and clears it on the next", async () => {
+    const app = await ui.open({ as: "admin", viewport: LAPTOP_VIEWPORT });
+    const { page } = app;
+    await search(page, "bob", "Page 1: users 1–1 matching “bob”.");
+    const refusal = page.waitForResponse((response) => response.status() === 400);
+    await typeSearch(page, "b".repeat(300), "paste");
+    const problem = (await (await refusal).json()) as { errors: { field: string; message: string }[] };
 
-    await search(app.page, "Alice@Example.COM", "Showing users 1–1 matching “Alice@Example.COM”.");
+    const error = page.locator("#search-users-error");
+    await expect.poll(() => error.textContent()).toBe(`The search ${problem.errors[0].message}.`);
+    expect(problem.errors[0].field).toBe("search");
+    expect(await searchField(page).getAttribute("aria-invalid")).toBe("true");
+    expect(await searchField(page).getAttribute("aria-describedby")).toContain("search-users-error");
+    // Never the last search's rows under this one.
+    expect(await shownUsernames(page)).toEqual([]);
+    expect(await position(page).textContent()).toBe("No users shown: the search can't be run as typed.");
+    expect(await page.locator("#status").textContent()).toBe("");
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await screenshot(page, "search-refused");
 
-    expect(await shownNames(app.page)).toEqual(["alice"]);
-    expect(lookups).toEqual(["Alice@Example.COM"]);
-    expect(app.unexpectedErrors()).toEqual([]);
+    await search(page, "carol", "Page 1: users 1–1 matching “carol”.");
+    expect(await error.isHidden()).toBe(true);
+    expect(await searchField(page).getAttribute("aria-invalid")).toBeNull();
+    expect(await shownUsernames(page)).toEqual(["carol"]);
+    expect(app.unexpectedErrors(400)).toEqual([]);
   });
 
   it("says plainly when no user matches, and Escape brings everyone back", async () => {
     const app = await ui.open({ as: "admin" });
     await search(app.page, "zz", "No users match “zz”.");
-    expect(await shownNames(app.page)).toEqual([]);
+    expect(await shownUsernames(app.page)).toEqual([]);
     expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
     await screenshot(app.page, "search-no-match");
 
     await searchField(app.page).press("Escape");
-    await expect
-      .poll(() => count(app.page).textContent())
-      .toMatch(/^Showing users 1–10, more on the next page\.$/);
+    await positionIs(app.page, "Page 1: users 1–10, more on the next page.");
     expect(new URL(app.page.url()).searchParams.has("q")).toBe(false);
     expect(app.unexpectedErrors()).toEqual([]);
   });
@@ -103,45 +111,43 @@ describe("finding users", () => {
   it("pages within the results with Next and Previous", async () => {
     const app = await ui.open({ as: "admin" });
     await app.page.getByLabel("Rows per page").selectOption("5");
-    await search(app.page, "pg", "Showing users 1–5 matching “pg”, more on the next page.");
+    await search(app.page, "pg", "Page 1: users 1–5 matching “pg”, more on the next page.");
 
     await app.page.getByRole("button", { name: "Next" }).click();
-    await expect.poll(() => count(app.page).textContent()).toBe("Showing users 6–7 matching “pg”.");
-    expect(await shownNames(app.page)).toEqual(["pg.user6", "pg.user7"]);
+    await positionIs(app.page, "Page 2: users 6–7 matching “pg”.");
+    expect(await shownUsernames(app.page)).toEqual(["pg.user6", "pg.user7"]);
     expect(await app.page.getByRole("button", { name: "Next" }).isDisabled()).toBe(true);
 
     await app.page.getByRole("button", { name: "Previous" }).click();
-    await expect
-      .poll(() => count(app.page).textContent())
-      .toBe("Showing users 1–5 matching “pg”, more on the next page.");
+    await positionIs(app.page, "Page 1: users 1–5 matching “pg”, more on the next page.");
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
   it("keeps the search in the address: Back, Forward, reload and a shared link show the same results", async () => {
     const app = await ui.open({ as: "admin" });
     const { page } = app;
-    await search(page, "al", "Showing users 1–3 matching “al”.");
+    await search(page, "al", "Page 1: users 1–3 matching “al”.");
     // Refining a search replaces its history entry; a different search gets its own.
-    await search(page, "ali", "Showing users 1–1 matching “ali”.");
-    await search(page, "bo", "Showing users 1–1 matching “bo”.");
+    await search(page, "ali", "Page 1: users 1–1 matching “ali”.");
+    await search(page, "bo", "Page 1: users 1–1 matching “bo”.");
 
     await page.goBack();
-    await expect.poll(() => count(page).textContent()).toBe("Showing users 1–1 matching “ali”.");
+    await positionIs(page, "Page 1: users 1–1 matching “ali”.");
     expect(await searchField(page).inputValue()).toBe("ali");
     await page.goBack();
-    await expect.poll(() => count(page).textContent()).toMatch(/^Showing users 1–10, more/);
+    await positionIs(page, /^Page 1: users 1–10, more/);
     expect(await searchField(page).inputValue()).toBe("");
     await page.goForward();
-    await expect.poll(() => count(page).textContent()).toBe("Showing users 1–1 matching “ali”.");
+    await positionIs(page, "Page 1: users 1–1 matching “ali”.");
 
     await page.reload();
     await usersLoaded(page);
-    await expect.poll(() => count(page).textContent()).toBe("Showing users 1–1 matching “ali”.");
+    await positionIs(page, "Page 1: users 1–1 matching “ali”.");
     expect(await searchField(page).inputValue()).toBe("ali");
 
     const shared = await ui.open({ as: "viewer", path: "/?q=ca" });
-    await expect.poll(() => count(shared.page).textContent()).toBe("Showing users 1–1 matching “ca”.");
-    expect(await shownNames(shared.page)).toEqual(["carol"]);
+    await positionIs(shared.page, "Page 1: users 1–1 matching “ca”.");
+    expect(await shownUsernames(shared.page)).toEqual(["carol"]);
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
@@ -154,7 +160,7 @@ describe("finding users", () => {
       releaseSlow = resolve;
     });
     await page.route(
-      (url) => url.searchParams.get("prefix") === "al",
+      (url) => url.searchParams.get("search") === "al",
       async (route) => {
         const response = await route.fetch();
         await slowHeld;
@@ -164,17 +170,17 @@ describe("finding users", () => {
 
     // Each wait is set before the action it waits for: on a busy machine the request can go out before `fill`
     // returns, and an event that has passed is never seen.
-    const slowRequested = page.waitForRequest((request) => request.url().includes("prefix=al"));
+    const slowRequested = page.waitForRequest((request) => request.url().includes("search=al"));
     await searchField(page).fill("al");
     await slowRequested;
-    await search(page, "bo", "Showing users 1–1 matching “bo”.");
-    const slowAnswered = page.waitForResponse((response) => response.url().includes("prefix=al"));
+    await search(page, "bo", "Page 1: users 1–1 matching “bo”.");
+    const slowAnswered = page.waitForResponse((response) => response.url().includes("search=al"));
     releaseSlow();
     await slowAnswered;
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
 
-    expect(await count(page).textContent()).toBe("Showing users 1–1 matching “bo”.");
-    expect(await shownNames(page)).toEqual(["bob"]);
+    expect(await position(page).textContent()).toBe("Page 1: users 1–1 matching “bo”.");
+    expect(await shownUsernames(page)).toEqual(["bob"]);
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
@@ -184,8 +190,8 @@ describe("finding users", () => {
     const box = await searchField(page).boundingBox();
     expect((box?.x ?? -1) + (box?.width ?? 0)).toBeLessThanOrEqual(PHONE_VIEWPORT.width);
     expect(await page.getByRole("search").count()).toBe(1);
-    expect(await count(page).getAttribute("aria-live")).toBe("polite");
-    await search(page, "car", "Showing users 1–1 matching “car”.");
+    expect(await position(page).getAttribute("aria-live")).toBe("polite");
+    await search(page, "car", "Page 1: users 1–1 matching “car”.");
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       PHONE_VIEWPORT.width,
     );

@@ -79,7 +79,7 @@ describe("signing in and out", () => {
 
     // The authorization response is gone from the address; the app's own search is kept.
     expect(app.page.url()).toBe(`${ui.url}/?q=adm`);
-    expect(await app.page.getByLabel("Search by username or email").inputValue()).toBe("adm");
+    expect(await app.page.getByLabel("Find a user").inputValue()).toBe("adm");
     expect(await app.page.locator("#account").textContent()).toMatch(
       signedInAs(credentialsOf("admin").email, "(admin)"),
     );
