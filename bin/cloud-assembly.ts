@@ -63,11 +63,12 @@ function artifacts(assemblyDir: string): [string, ArtifactManifest][] {
   return Object.entries(readJson(join(assemblyDir, "manifest.json")).artifacts ?? {});
 }
 
-/** The template file of `stack` (by stack name or hierarchical id), searching nested assemblies too. */
+/** The template file of `stack` (by stack name, hierarchical id or artifact id), in nested assemblies too. */
 export function findTemplate(assemblyDir: string, stack: string): string | undefined {
   for (const [id, artifact] of artifacts(assemblyDir)) {
     const { properties } = artifact;
-    if (artifact.type === "aws:cloudformation:stack" && (properties?.stackName === stack || id === stack)) {
+    const names = [properties?.stackName, artifact.displayName, id];
+    if (artifact.type === "aws:cloudformation:stack" && names.includes(stack)) {
       return join(assemblyDir, properties?.templateFile ?? "");
     }
     if (artifact.type === "cdk:cloud-assembly" && properties?.directoryName) {

@@ -1,6 +1,7 @@
 // `npm run review` on commits made here, in a throw-away repository holding this checkout's files: a base on
-// `main`, and two branches — one with three changes to the APIs, one that only restyles the UI. Each commit is
-// synthesized once (synths are the cost: about 7 s of CPU each), and the CLI runs once, on the API change.
+// `main`, and two branches — one with three changes to the APIs, one that only restyles the UI. Synths are the
+// cost (several seconds of CPU each), so there are four: the CLI's two, on the API change (whose head assembly the
+// other tests read too), then the base and the restyled UI, side by side.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +22,7 @@ let mainCommit: string;
 let base: StackSnapshot[];
 let apiChange: Review;
 let styleChange: Review;
+let cli: { status: number | null; stdout: string; stderr: string; report: string; comment: string };
 
 async function synthesizeCommit(ref: string): Promise<StackSnapshot[]> {
   const checkout = await checkOut(ref, repository.dir);
@@ -34,7 +36,7 @@ async function synthesizeCommit(ref: string): Promise<StackSnapshot[]> {
 beforeAll(async () => {
   repository = new ScratchRepository();
   mainCommit = repository.git("rev-parse", "main");
-  const apiCommit = repository.commit("api-change", {
+  repository.commit("api-change", {
     // A new key for the Users table: DynamoDB can only replace the table.
     "usermanagement/users-api/database/table-schema.ts": (text) =>
       text.replace('partitionKey: "pk"', 'partitionKey: "id"'),
@@ -49,13 +51,44 @@ beforeAll(async () => {
     "usermanagement/users-ui/spa/runtime/styles/base.css": (css) =>
       `${css}\n.review-test { color: inherit; }\n`,
   });
-  // Two at a time: the machine has two cores.
-  const [main, api] = await Promise.all([synthesizeCommit("main"), synthesizeCommit(apiCommit)]);
-  const style = await synthesizeCommit(styleCommit);
+  repository.git("checkout", "--quiet", "api-change");
+  cli = runReview();
+  // Two synths at a time, as the CLI does: the machine has two cores.
+  const [main, style] = await Promise.all([synthesizeCommit("main"), synthesizeCommit(styleCommit)]);
   base = main;
-  apiChange = reviewChanges(main, api);
+  apiChange = reviewChanges(main, readStacks(join(repository.dir, "cdk.out")));
   styleChange = reviewChanges(main, style);
 }, 900_000);
+
+/** The CLI in the repository, on the branch checked out, against `main`. */
+function runReview() {
+  const out = mkdtempSync(join(tmpdir(), "review-output-"));
+  try {
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "bin/review.ts",
+        "--base",
+        "main",
+        "--fail-on",
+        "replacement",
+        "--output",
+        join(out, "report.md"),
+        "--comment",
+        join(out, "comment.md"),
+        "--report-url",
+        "https://example.com/run",
+      ],
+      { cwd: repository.dir, encoding: "utf8", timeout: 600_000 },
+    );
+    const read = (file: string) => readFileSync(join(out, file), "utf8");
+    return { ...run, report: read("report.md"), comment: read("comment.md") };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
 
 afterAll(() => repository?.dispose());
 
@@ -149,42 +182,15 @@ describe("npm run review", () => {
   });
 
   it("prints the same report for the same commits, with no temporary path in it, and fails --fail-on replacement", () => {
-    repository.git("checkout", "--quiet", "api-change");
-    const out = mkdtempSync(join(tmpdir(), "review-output-"));
-    try {
-      const run = spawnSync(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "bin/review.ts",
-          "--base",
-          "main",
-          "--fail-on",
-          "replacement",
-          "--output",
-          join(out, "report.md"),
-          "--comment",
-          join(out, "comment.md"),
-          "--report-url",
-          "https://example.com/run",
-        ],
-        { cwd: repository.dir, encoding: "utf8", timeout: 600_000 },
-      );
-
-      expect(run.status, run.stderr).toBe(1);
-      expect(run.stderr).toMatch(/review: --fail-on: \d+ resource\(s\) would be replaced or deleted/);
-      const expected = reportText(renderReport(apiChange, { base: describeRevision("main", mainCommit) }));
-      expect(run.stdout).toBe(expected);
-      expect(readFileSync(join(out, "report.md"), "utf8")).toBe(expected);
-      expect(
-        readFileSync(join(out, "comment.md"), "utf8").startsWith(`${COMMENT_MARKER}\n## Stack review`),
-      ).toBe(true);
-      expect(run.stdout).not.toContain(tmpdir());
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  }, 600_000);
+    expect(cli.status, cli.stderr).toBe(1);
+    expect(cli.stderr).toMatch(/review: --fail-on: \d+ resource\(s\) would be replaced or deleted/);
+    // Its base synthesized in a worktree of its own: another path, the same text.
+    const expected = reportText(renderReport(apiChange, { base: describeRevision("main", mainCommit) }));
+    expect(cli.stdout).toBe(expected);
+    expect(cli.report).toBe(expected);
+    expect(cli.comment.startsWith(`${COMMENT_MARKER}\n## Stack review`)).toBe(true);
+    expect(cli.stdout).not.toContain(tmpdir());
+  });
 });
 
 /** The outputs of `producer` that `consumer` reads with Fn::GetStackOutput. */
