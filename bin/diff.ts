@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { findTemplate } from "./cloud-assembly";
-import { checkOut, synthEnvironment, synthesize } from "./synthesis";
+import { type Checkout, checkOut, synthEnvironment, synthesizeBoth } from "./synthesis";
 
 const USAGE = "usage: npm run diff -- <stack name or path> [--base <git ref>] [--fail]";
 
@@ -31,10 +31,11 @@ async function main(): Promise<number> {
     return 2;
   }
   console.error(`diff: synthesizing ${base} and the working tree…`);
-  const checkout = await checkOut(base);
   const emptyDir = mkdtempSync(join(tmpdir(), "stack-diff-"));
+  let checkout: Checkout | undefined;
   try {
-    const [baseline, current] = await Promise.all([synthesize(checkout.dir), synthesize(process.cwd())]);
+    checkout = await checkOut(base);
+    const [baseline, current] = await synthesizeBoth(checkout.dir, process.cwd());
     for (const note of checkout.notes) console.error(`diff: ${note}`);
     let template = findTemplate(baseline, stack);
     if (!template) {
@@ -52,7 +53,7 @@ async function main(): Promise<number> {
     console.error(`diff: ${(error as Error).message}`);
     return 2;
   } finally {
-    checkout.dispose();
+    checkout?.dispose();
     rmSync(emptyDir, { recursive: true, force: true });
   }
 }

@@ -8,7 +8,7 @@ import { readStacks } from "./cloud-assembly";
 import { GATES, type Gate, gateFailures, reviewChanges } from "./review/changes";
 import { pullRequestComment } from "./review/comment";
 import { describeRevision, renderReport, reportText } from "./review/report";
-import { checkOut, synthesize } from "./synthesis";
+import { type Checkout, checkOut, synthesizeBoth } from "./synthesis";
 
 const USAGE =
   "usage: npm run review -- [--base <git ref>] [--fail-on replacement|security|any]… [--output <file>]\n" +
@@ -82,12 +82,10 @@ async function main(): Promise<number> {
   }
 
   console.error(`review: synthesizing ${base.commit.slice(0, 7)} and the working tree…`);
-  const checkout = await checkOut(base.commit);
+  let checkout: Checkout | undefined;
   try {
-    const [baseAssembly, headAssembly] = await Promise.all([
-      synthesize(checkout.dir),
-      synthesize(process.cwd()),
-    ]);
+    checkout = await checkOut(base.commit);
+    const [baseAssembly, headAssembly] = await synthesizeBoth(checkout.dir, process.cwd());
     const review = reviewChanges(readStacks(baseAssembly), readStacks(headAssembly));
     const report = renderReport(review, { base: base.description, notes: checkout.notes });
     const text = reportText(report);
@@ -104,7 +102,7 @@ async function main(): Promise<number> {
     console.error(`review: ${(error as Error).message}`);
     return 2;
   } finally {
-    checkout.dispose();
+    checkout?.dispose();
   }
 }
 

@@ -1,12 +1,15 @@
 // The report as one pull-request comment: marked so that the next run finds and updates it, and shortened to
 // GitHub's limit on a comment's body by dropping stack details before anything in the overview.
+import { createRequire } from "node:module";
 import { type Report, reportText } from "./report";
 
-/** Opens every review comment: how the workflow finds the comment to update instead of adding one. */
-export const COMMENT_MARKER = "<!-- user-management:stack-review -->";
-
-/** GitHub refuses a comment body over 65,536 characters. */
-export const COMMENT_LIMIT = 65_536;
+/**
+ * The marker that opens the comment, and GitHub's limit on its length, as the workflow's script that posts it
+ * checks them (CommonJS, for actions/github-script).
+ */
+export const { COMMENT_LIMIT, COMMENT_MARKER } = createRequire(import.meta.url)(
+  "../../.github/scripts/review-comment.cjs",
+) as { COMMENT_LIMIT: number; COMMENT_MARKER: string };
 
 /**
  * @param fullReportUrl where the whole report can be read (the build's artifact), linked when details are left out

@@ -60,28 +60,27 @@ beforeAll(async () => {
   styleChange = reviewChanges(main, style);
 }, 900_000);
 
-/** The CLI in the repository, on the branch checked out, against `main`. */
+/** `npm run review` in the repository, on the branch checked out. */
+const review = (...args: string[]) =>
+  spawnSync(process.execPath, ["--import", "tsx", "bin/review.ts", ...args], {
+    cwd: repository.dir,
+    encoding: "utf8",
+    timeout: 600_000,
+  });
+
+/** The review of the branch checked out, against its default base (the merge base with `main`). */
 function runReview() {
   const out = mkdtempSync(join(tmpdir(), "review-output-"));
   try {
-    const run = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        "tsx",
-        "bin/review.ts",
-        "--base",
-        "main",
-        "--fail-on",
-        "replacement",
-        "--output",
-        join(out, "report.md"),
-        "--comment",
-        join(out, "comment.md"),
-        "--report-url",
-        "https://example.com/run",
-      ],
-      { cwd: repository.dir, encoding: "utf8", timeout: 600_000 },
+    const run = review(
+      "--fail-on",
+      "replacement",
+      "--output",
+      join(out, "report.md"),
+      "--comment",
+      join(out, "comment.md"),
+      "--report-url",
+      "https://example.com/run",
     );
     const read = (file: string) => readFileSync(join(out, file), "utf8");
     return { ...run, report: read("report.md"), comment: read("comment.md") };
@@ -181,11 +180,28 @@ describe("npm run review", () => {
     expect(comment).toMatch(/stacks' details are left out to fit GitHub's comment limit/);
   });
 
+  it("refuses, before any synth, a base that is no commit and options it does not know", () => {
+    const usage: [string[], string][] = [
+      [
+        ["--base", "no-such-branch"],
+        "review: 'no-such-branch' is not a commit, branch or tag of this repository",
+      ],
+      [["--fail-on", "everything"], "review: unknown --fail-on value(s): everything"],
+      [["--comment", "comment.md"], "review: --comment needs --report-url"],
+    ];
+    for (const [args, message] of usage) {
+      const run = review(...args);
+      expect(run.status, String(args)).toBe(2);
+      expect(run.stderr).toContain(`${message}\nusage: npm run review`);
+    }
+  });
+
   it("prints the same report for the same commits, with no temporary path in it, and fails --fail-on replacement", () => {
     expect(cli.status, cli.stderr).toBe(1);
     expect(cli.stderr).toMatch(/review: --fail-on: \d+ resource\(s\) would be replaced or deleted/);
     // Its base synthesized in a worktree of its own: another path, the same text.
-    const expected = reportText(renderReport(apiChange, { base: describeRevision("main", mainCommit) }));
+    const base = `the merge base with ${describeRevision("main", mainCommit)}`;
+    const expected = reportText(renderReport(apiChange, { base }));
     expect(cli.stdout).toBe(expected);
     expect(cli.report).toBe(expected);
     expect(cli.comment.startsWith(`${COMMENT_MARKER}\n## Stack review`)).toBe(true);
