@@ -1,7 +1,7 @@
 // Posts a pull request's stack review as one comment: the comment an earlier run left (found by its marker) is
 // updated rather than another added. It runs in actions/github-script with a token that may write pull requests,
 // on files a pull request's build made, so it checks what it reads: the number names a pull request whose
-// head is the commit that was reviewed, and the body is a review within GitHub's limit.
+// head is the commit (and repository) that was reviewed, and the body is a review within GitHub's limit.
 const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
 
@@ -20,9 +20,10 @@ const WORKFLOW_BOT = "github-actions[bot]";
  * @param {{ owner: string, repo: string }} options.repo
  * @param {string} options.directory the downloaded artifact: `pull-request` (its number) and `comment.md`
  * @param {string} options.headSha the commit the build reviewed (`workflow_run.head_sha`)
+ * @param {string} options.headRepository the repository it came from (`workflow_run.head_repository.full_name`)
  * @returns {Promise<string>} what was done, for the log
  */
-async function postReviewComment({ github, repo, directory, headSha }) {
+async function postReviewComment({ github, repo, directory, headSha, headRepository }) {
   const number = Number(readFileSync(join(directory, "pull-request"), "utf8").trim());
   if (!Number.isSafeInteger(number) || number <= 0) throw new Error("the artifact names no pull request");
   const body = readFileSync(join(directory, "comment.md"), "utf8");
@@ -32,7 +33,9 @@ async function postReviewComment({ github, repo, directory, headSha }) {
 
   const { data: pull } = await github.rest.pulls.get({ ...repo, pull_number: number });
   // A pull request other than the one built, or a newer push whose own run will comment.
-  if (pull.head.sha !== headSha) return `pull request #${number} is not at ${headSha}: not commented`;
+  if (pull.head.sha !== headSha || pull.head.repo?.full_name !== headRepository) {
+    return `pull request #${number} is not at ${headRepository}@${headSha}: not commented`;
+  }
 
   const comments = await github.paginate(github.rest.issues.listComments, {
     ...repo,

@@ -13,6 +13,8 @@ const { COMMENT_MARKER, postReviewComment } = createRequire(import.meta.url)(
 
 const REPO = { owner: "acme", repo: "user-management" };
 const HEAD = "0123456789abcdef0123456789abcdef01234567";
+const FORK = "alice/user-management";
+const BUILT = { headSha: HEAD, headRepository: FORK };
 const BODY = `${COMMENT_MARKER}\n## Stack review\n`;
 
 interface Comment {
@@ -21,12 +23,12 @@ interface Comment {
   body: string;
 }
 
-function fakeGitHub(headSha: string, comments: Comment[]) {
+function fakeGitHub(headSha: string, comments: Comment[], headRepository = FORK) {
   const calls: [string, object][] = [];
   const listComments = async () => ({ data: comments });
   const github = {
     rest: {
-      pulls: { get: async () => ({ data: { head: { sha: headSha } } }) },
+      pulls: { get: async () => ({ data: { head: { sha: headSha, repo: { full_name: headRepository } } } }) },
       issues: {
         listComments,
         updateComment: async (params: object) => calls.push(["update", params]),
@@ -57,7 +59,7 @@ describe("postReviewComment", () => {
     writeArtifact("12\n");
     const { github, calls } = fakeGitHub(HEAD, []);
 
-    const outcome = await postReviewComment({ github, repo: REPO, directory: artifact, headSha: HEAD });
+    const outcome = await postReviewComment({ github, repo: REPO, directory: artifact, ...BUILT });
 
     expect(calls).toEqual([["create", { ...REPO, issue_number: 12, body: BODY }]]);
     expect(outcome).toBe("created comment 7 on pull request #12");
@@ -70,7 +72,7 @@ describe("postReviewComment", () => {
       { id: 5, user: { login: "github-actions[bot]" }, body: `${COMMENT_MARKER}\nthe previous review` },
     ]);
 
-    await postReviewComment({ github, repo: REPO, directory: artifact, headSha: HEAD });
+    await postReviewComment({ github, repo: REPO, directory: artifact, ...BUILT });
 
     expect(calls).toEqual([["update", { ...REPO, comment_id: 5, body: BODY }]]);
   });
@@ -79,24 +81,31 @@ describe("postReviewComment", () => {
     writeArtifact("12");
     const { github, calls } = fakeGitHub(HEAD, [{ id: 3, user: { login: "mallory" }, body: COMMENT_MARKER }]);
 
-    await postReviewComment({ github, repo: REPO, directory: artifact, headSha: HEAD });
+    await postReviewComment({ github, repo: REPO, directory: artifact, ...BUILT });
 
     expect(calls.map(([call]) => call)).toEqual(["create"]);
   });
 
   it("posts nothing when the pull request has moved past the reviewed commit, or is another one", async () => {
     writeArtifact("12");
-    const { github, calls } = fakeGitHub("f".repeat(40), []);
+    const moved = fakeGitHub("f".repeat(40), []);
+    const elsewhere = fakeGitHub(HEAD, [], "mallory/user-management");
 
-    const outcome = await postReviewComment({ github, repo: REPO, directory: artifact, headSha: HEAD });
+    const outcome = await postReviewComment({
+      github: moved.github,
+      repo: REPO,
+      directory: artifact,
+      ...BUILT,
+    });
+    await postReviewComment({ github: elsewhere.github, repo: REPO, directory: artifact, ...BUILT });
 
-    expect(calls).toEqual([]);
-    expect(outcome).toBe(`pull request #12 is not at ${HEAD}: not commented`);
+    expect([...moved.calls, ...elsewhere.calls]).toEqual([]);
+    expect(outcome).toBe(`pull request #12 is not at ${FORK}@${HEAD}: not commented`);
   });
 
   it("refuses an artifact that names no pull request, or whose body is no review", async () => {
     const { github, calls } = fakeGitHub(HEAD, []);
-    const post = () => postReviewComment({ github, repo: REPO, directory: artifact, headSha: HEAD });
+    const post = () => postReviewComment({ github, repo: REPO, directory: artifact, ...BUILT });
 
     writeArtifact("12; rm -rf /");
     await expect(post()).rejects.toThrow("the artifact names no pull request");
