@@ -54,25 +54,21 @@ export function consumedOutputCallouts(
       const isThere = outputOf(now?.template, output) !== undefined;
       const readBefore = readersBefore.filter((reference) => reference.output === output);
       const readAfter = readersAfter.filter((reference) => reference.output === output);
-      if (!isThere && readAfter.length > 0 && now) {
-        callouts.push({
-          stack: producer.id,
-          output,
-          change: "does not exist",
-          readers: readAfter.map((reference) => ({
-            stack: reference.consumer,
-            kind: reference.kind,
-            note: "reads it: its deployment fails",
-            warning: true,
-          })),
-        });
-      } else if (wasThere && !isThere) {
+      if (wasThere && !isThere) {
         callouts.push({
           stack: producer.id,
           output,
           change: "removed",
           readers: removedReaders(readBefore, after),
         });
+      } else if (!isThere && now && readAfter.length > 0) {
+        const readers = readAfter.map((reference) => ({
+          stack: reference.consumer,
+          kind: reference.kind,
+          note: "reads it: its deployment fails",
+          warning: true,
+        }));
+        callouts.push({ stack: producer.id, output, change: "does not exist", readers });
       } else if (wasThere && changesValue(old?.template, now?.template, output, review(producer.id))) {
         const readers = readAfter.map((reference) => changedReader(reference, review(reference.consumer)));
         callouts.push({ stack: producer.id, output, change: "changes value", readers });

@@ -59,19 +59,41 @@ describe("consumed outputs", () => {
   it("warns when a reader still reads an output that is removed", () => {
     const review = reviewChanges([api("ApiId"), ui("ApiId")], [api("HttpApiId"), ui("ApiId")]);
 
-    expect(review.outputs).toContainEqual({
-      stack: "App-Api",
-      output: "ApiId",
-      change: "does not exist",
-      readers: [
-        {
-          stack: "App-Ui",
-          kind: "Fn::GetStackOutput",
-          note: "reads it: its deployment fails",
-          warning: true,
-        },
-      ],
-    });
+    expect(review.outputs).toEqual([
+      {
+        stack: "App-Api",
+        output: "ApiId",
+        change: "removed",
+        readers: [
+          {
+            stack: "App-Ui",
+            kind: "Fn::GetStackOutput",
+            note: "still reads it: its deployment fails",
+            warning: true,
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("warns when a reader reads an output its producer never had", () => {
+    const review = reviewChanges([api("ApiId"), ui("ApiId")], [api("ApiId"), ui("ApiID")]);
+
+    expect(review.outputs).toEqual([
+      {
+        stack: "App-Api",
+        output: "ApiID",
+        change: "does not exist",
+        readers: [
+          {
+            stack: "App-Ui",
+            kind: "Fn::GetStackOutput",
+            note: "reads it: its deployment fails",
+            warning: true,
+          },
+        ],
+      },
+    ]);
   });
 
   it("warns that a reader whose template stays the same keeps the old value of a changed output", () => {
