@@ -103,7 +103,7 @@ const sameFile = (a: string, b: string): boolean =>
  * A tree of hard links (a copy where links can't cross file systems): a real directory, not a symlink, since
  * esbuild resolves symlinks and bundles would name their sources by another path, changing every asset hash.
  */
-function linkTree(from: string, to: string): void {
+export function linkTree(from: string, to: string): void {
   try {
     execFileSync("cp", ["-al", resolve(from), to], { stdio: "ignore" });
   } catch {

@@ -1,10 +1,12 @@
-// Tests that need git history skip, saying why, in a checkout without `.git` (a source archive such as the zip
-// CodePipeline makes of a repository); the pipeline clones instead, so there they run.
+// Git in tests. Tests that need this checkout's history skip, saying why, in a checkout without `.git` (a source
+// archive such as the zip CodePipeline makes of a repository; the pipeline clones instead, so there they run).
+// Tests that need commits of their own make them in a scratch repository, which works in either.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import type { TestContext } from "vitest";
+import { linkTree } from "../../bin/synthesis";
 
 export const NO_GIT_SKIP = "no git repository here (a source archive): this needs git history";
 
@@ -26,12 +28,13 @@ export function skipWithoutGitHistory(context: TestContext): void {
 export class ScratchRepository {
   readonly dir = mkdtempSync(join(tmpdir(), "scratch-repository-"));
 
-  constructor() {
-    for (const file of projectFiles()) cpSync(file, join(this.dir, file), { recursive: true });
-    execFileSync("cp", ["-al", resolve("node_modules"), join(this.dir, "node_modules")]);
+  constructor(source = process.cwd()) {
     this.git("init", "--quiet", "--initial-branch=main");
-    this.git("add", "--all");
+    // The files as git would commit them from the source (its .gitignore applies), then checked out here.
+    this.git(`--work-tree=${source}`, "add", "--all");
     this.git("commit", "--quiet", "--message=base");
+    this.git("reset", "--quiet", "--hard");
+    linkTree(join(source, "node_modules"), join(this.dir, "node_modules"));
   }
 
   /** Commits on a new branch from `main` the edits made by `edit(path, replace)`; returns the commit. */
@@ -62,18 +65,4 @@ export class ScratchRepository {
     spawnSync("git", ["worktree", "prune"], { cwd: this.dir });
     rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-/** The project's files, as git sees them (tracked or new, not ignored), or the directory less its build output. */
-function projectFiles(): string[] {
-  if (insideGitRepository()) {
-    return execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
-      encoding: "utf8",
-    })
-      .split("\0")
-      .filter((file) => file && existsSync(file));
-  }
-  return readdirSync(".").filter(
-    (name) => ![".git", "node_modules", "cdk.out", "test-results"].includes(name),
-  );
 }
