@@ -68,6 +68,8 @@ export async function checkOut(ref: string, repository = process.cwd()): Promise
     rmSync(workDir, { recursive: true, force: true });
   };
   try {
+    // Forget the worktrees of earlier runs that were killed before they could remove theirs.
+    git(repository, "worktree", "prune");
     git(repository, "worktree", "add", "--detach", "--quiet", dir, ref);
     const notes = await installDependencies(dir, repository);
     return { dir, notes, dispose };
