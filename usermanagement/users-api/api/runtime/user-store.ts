@@ -14,6 +14,8 @@ export interface UserStoreProps {
   readonly tableName: string;
   /** @default the system clock */
   readonly clock?: () => Date;
+  /** The source of the jitter between attempts that lost a race, numbers in [0, 1). @default Math.random */
+  readonly backoffRandom?: () => number;
 }
 
 /** One page of a listing: `after` is the last username of the previous page; `prefix` narrows it. */
@@ -27,18 +29,20 @@ export class UserStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
   readonly #clock: () => Date;
+  readonly #backoffRandom?: () => number;
 
   constructor(props: UserStoreProps) {
     this.#client = props.client;
     this.#table = props.tableName;
     this.#clock = props.clock ?? (() => new Date());
+    this.#backoffRandom = props.backoffRandom;
   }
 
   /** Creates a user and claims its email in one transaction: one round trip, no read-then-write race. */
   async create(input: CreateUserInput): Promise<User> {
     const now = this.#clock().toISOString();
     const user: User = { ...input, createdAt: now, updatedAt: now, version: 1 };
-    return retryOnContention(user.username, async () => {
+    return this.#retryOnContention(user.username, async () => {
       const result = await transactNamed(this.#client, {
         user: {
           Put: {
@@ -117,9 +121,11 @@ export class UserStore {
   ): Promise<User> {
     const newEmail = changes.email;
     if (newEmail === undefined) {
-      return retryOnContention(username, () => this.#updateInPlace(username, changes, expectedVersions));
+      return this.#retryOnContention(username, () =>
+        this.#updateInPlace(username, changes, expectedVersions),
+      );
     }
-    return retryOnContention(username, async () => {
+    return this.#retryOnContention(username, async () => {
       const current = await this.#getAt(username, expectedVersions);
       if (current.email.toLowerCase() === newEmail.toLowerCase()) {
         // The claim stays; pin the version read so that a concurrent email move isn't overwritten.
@@ -151,7 +157,7 @@ export class UserStore {
 
   /** Deletes a user and frees its email in one transaction, after the read that finds the email. */
   async delete(username: string, expectedVersions?: readonly number[]): Promise<void> {
-    await retryOnContention(username, async () => {
+    await this.#retryOnContention(username, async () => {
       const current = await this.#getAt(username, expectedVersions);
       const result = await transactNamed(this.#client, {
         user: {
@@ -167,6 +173,10 @@ export class UserStore {
       });
       return result.outcome === "committed" ? undefined : TRY_AGAIN;
     });
+  }
+
+  #retryOnContention<T>(username: string, attempt: () => Promise<T | typeof TRY_AGAIN>): Promise<T> {
+    return retryOnContention(username, attempt, { random: this.#backoffRandom });
   }
 
   /** The user, provided it is at one of `expectedVersions` (when given). */
