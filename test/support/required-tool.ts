@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import type { TestContext } from "vitest";
 
 /** CI=true or CI=1, as CI services and `.ci/run` set it. */
-export const underCI = (): boolean => /^(true|1)$/i.test(process.env.CI ?? "");
+const underCI = (): boolean => /^(true|1)$/i.test(process.env.CI ?? "");
 
 /**
  * Returns when `command --version` runs; otherwise skips the test, or fails it under CI, with a message naming the
