@@ -111,13 +111,18 @@ describe("contention", () => {
       body: { username: "alice", email: "alice@example.com" },
     });
     let interleaved = 0;
+    let rivalWriting = false;
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        if (context.commandName === "TransactWriteItemsCommand") {
+        // The rival's own transaction goes through untouched.
+        if (context.commandName === "TransactWriteItemsCommand" && !rivalWriting) {
           interleaved++;
-          const rival = await contended.request("PATCH", "/api/users/alice", {
-            body: { displayName: `Rival ${interleaved}` },
-          });
+          rivalWriting = true;
+          const rival = await contended
+            .request("PATCH", "/api/users/alice", { body: { displayName: `Rival ${interleaved}` } })
+            .finally(() => {
+              rivalWriting = false;
+            });
           expect(rival.status).toBe(200);
         }
         return next(args);
