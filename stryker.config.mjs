@@ -16,6 +16,7 @@ export default {
     "usermanagement/users-api/api/runtime/version-tags.ts",
     "usermanagement/shared/runtime/username.ts",
     "usermanagement/users-api/api/runtime/list-cursor.ts",
+    "usermanagement/users-api/api/runtime/search-cursor.ts",
     "usermanagement/shared/runtime/json-body.ts",
     "usermanagement/shared/runtime/http-api-event.ts",
     "usermanagement/users-api/api/runtime/user-query.ts",

@@ -7,6 +7,10 @@ export default defineConfig({
   test: {
     include: [
       "test/usermanagement/users-api/api/runtime/version-tags.test.ts",
+      "test/usermanagement/users-api/api/runtime/list-cursor.test.ts",
+      "test/usermanagement/users-api/api/runtime/search-cursor.test.ts",
+      "test/usermanagement/users-api/api/runtime/user-query.test.ts",
+      "test/usermanagement/users-api/api/runtime/conditional-transaction.test.ts",
       "test/usermanagement/shared/runtime/username.test.ts",
       "test/usermanagement/shared/runtime/http-api-event.test.ts",
       "test/usermanagement/shared/runtime/json-body.test.ts",
