@@ -113,8 +113,17 @@ describe("retryOnContention", () => {
       (value) => ({ value }),
       (error: unknown) => ({ error }),
     );
+    let settledAt = Number.NaN;
+    void outcome.then(() => {
+      settledAt = Date.now();
+    });
     await vi.runAllTimersAsync();
-    return { ...(await outcome), waits: started.slice(1).map((at, i) => at - started[i]) };
+    return {
+      ...(await outcome),
+      waits: started.slice(1).map((at, i) => at - started[i]),
+      /** How long it took from the last attempt's start to the answer. */
+      afterLast: settledAt - (started.at(-1) ?? Number.NaN),
+    };
   }
 
   it("returns the first answer that is not TRY_AGAIN, after as many attempts as it took", async () => {
@@ -138,10 +147,12 @@ describe("retryOnContention", () => {
   });
 
   it("makes exactly maxAttempts attempts, and waits only between them", async () => {
-    const { error, waits } = await run([TRY_AGAIN], { maxAttempts: 3, random: () => 0.5 });
+    const { error, waits, afterLast } = await run([TRY_AGAIN], { maxAttempts: 3, random: () => 0.5 });
 
     expect(error).toBeInstanceOf(ConcurrentUpdateError);
     expect(waits).toEqual([10, 20]);
+    // No wait after the last attempt: the client hears at once that it may retry.
+    expect(afterLast).toBe(0);
   });
 
   it("waits a random share of a ceiling that doubles from 20 ms and stops at 200 ms", async () => {
