@@ -1,6 +1,6 @@
 // Through the sandbox (HTTP server, JWT authorizer, payload-v2.0 events, the real handler, DynamoDB Local),
 // signed in as the sandbox's machine client: the read's rate beside the same read sent straight to DynamoDB
-// Local, list and prefix search beside each other, interleaved run by run; then a mixed load run.
+// Local, list and search beside each other, interleaved run by run; then a mixed load run.
 import type { RunningSandbox } from "../sandbox/sandbox";
 import type { LoadAnswer, LoadInput, Workload } from "./load-child";
 import { pairedRatios, runChild, type Summary, summarize } from "./measure";
@@ -8,7 +8,7 @@ import { pairedRatios, runChild, type Summary, summarize } from "./measure";
 /** Share of the direct read's rate the sandbox keeps. */
 export const THROUGHPUT_TARGET_SHARE = 0.6;
 const SEEDED_USERS = 50;
-/** The seeded usernames share prefixes (`tp-1` matches tp-1 and tp-10…tp-19), so a search returns a page. */
+/** The seeded usernames share starts (`tp-1` finds tp-1 and tp-10…tp-19), so a search returns a page. */
 const seededName = (i: number) => `tp-${i}`;
 
 export interface SandboxFigures {
@@ -17,7 +17,7 @@ export interface SandboxFigures {
   /** Sandbox ÷ direct, run by run. */
   readonly getShare: Summary;
   readonly listPerSecond: Summary;
-  readonly prefixPerSecond: Summary;
+  readonly searchPerSecond: Summary;
   readonly load: LoadAnswer & { readonly seconds: number; readonly connections: number };
 }
 
@@ -57,17 +57,17 @@ export async function measureSandbox(
     );
     return JSON.parse(lastLine) as LoadAnswer;
   };
-  const rates: Record<"get" | "direct" | "list" | "prefix", number[]> = {
+  const rates: Record<"get" | "direct" | "list" | "search", number[]> = {
     get: [],
     direct: [],
     list: [],
-    prefix: [],
+    search: [],
   };
   for (let i = 0; i < settings.runs; i++) {
     rates.get.push((await run("http", "get", settings.seconds, settings.connections)).perSecond);
     rates.direct.push((await run("direct", "get", settings.seconds, settings.connections)).perSecond);
     rates.list.push((await run("http", "list", settings.seconds, settings.connections)).perSecond);
-    rates.prefix.push((await run("http", "prefix", settings.seconds, settings.connections)).perSecond);
+    rates.search.push((await run("http", "search", settings.seconds, settings.connections)).perSecond);
   }
   const load = await run("http", "mixed", settings.loadSeconds, settings.loadConnections);
   return {
@@ -75,7 +75,7 @@ export async function measureSandbox(
     directGetPerSecond: summarize(rates.direct),
     getShare: pairedRatios(rates.get, rates.direct),
     listPerSecond: summarize(rates.list),
-    prefixPerSecond: summarize(rates.prefix),
+    searchPerSecond: summarize(rates.search),
     load: { ...load, seconds: settings.loadSeconds, connections: settings.loadConnections },
   };
 }

@@ -28,7 +28,7 @@ import {
   LOCAL_AWS_SETTINGS,
   localDynamoDBClient,
   startDynamoDBLocal,
-} from "./dynamodb-local";
+} from "./dynamodb/dynamodb-local";
 import { type RunningIssuer, startIssuer } from "./issuer/issuer";
 import { SandboxStartError } from "./start-error";
 
