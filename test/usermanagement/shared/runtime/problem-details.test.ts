@@ -15,10 +15,14 @@ const issuesOf = (schema: z.ZodMiniType, value: unknown) => {
   return result.error.issues;
 };
 
-const contact = z.strictObject({
-  name: z.string().check(z.minLength(1, "must not be blank")),
-  address: z.strictObject({ city: z.string() }),
-});
+// Every message given here, so that the test does not depend on which locale zod was configured with.
+const contact = z.strictObject(
+  {
+    name: z.string().check(z.minLength(1, "must not be blank")),
+    address: z.strictObject({ city: z.string("must be text") }, "must be an object"),
+  },
+  "must be an object",
+);
 
 describe("ProblemError", () => {
   it("carries the problem with a tag URI naming its kind, and its detail as the error's message", () => {
@@ -80,7 +84,7 @@ describe("validationProblem", () => {
     expect(problem.errors).toEqual(
       expect.arrayContaining([
         { field: "name", message: "must not be blank" },
-        { field: "address.city", message: expect.stringMatching(/string/) },
+        { field: "address.city", message: "must be text" },
         { field: "address.zip", message: "is not a known field" },
         { field: "phone", message: "is not a known field" },
       ]),
@@ -108,7 +112,7 @@ describe("validationProblem", () => {
   it("calls the body itself (body) when the body as a whole is wrong", () => {
     const { problem } = validationProblem(issuesOf(contact, "not an object"));
 
-    expect(problem.errors).toEqual([{ field: "", message: expect.stringMatching(/object/) }]);
+    expect(problem.errors).toEqual([{ field: "", message: "must be an object" }]);
     expect(problem.detail).toBe("The request body is invalid: (body).");
   });
 });
