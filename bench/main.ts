@@ -7,6 +7,7 @@ import { LOCAL_AWS_SETTINGS } from "../sandbox/dynamodb/dynamodb-local";
 import { type RunningSandbox, startSandbox } from "../sandbox/sandbox";
 import { measureBundles } from "./bundles";
 import { measureColdStarts } from "./cold-start";
+import { readMutationScores } from "./mutation-score";
 import { measureNlu } from "./nlu";
 import { type BenchResults, type Outcome, renderReport } from "./report";
 import { measureSandbox } from "./sandbox-load";
@@ -85,6 +86,7 @@ try {
     coldStarts,
     sandbox: sandboxFigures,
     nlu,
+    mutation: await attempt("mutation scores of the last npm run mutation", () => readMutationScores()),
   };
   // Only a full run replaces the committed report.
   const outDir = quick

@@ -5,6 +5,7 @@ import { type Bundle, LAMBDAS } from "./bundles";
 import type { ColdStart, ColdStartSubject } from "./cold-start";
 import { COLD_START_TARGET_RATIO } from "./cold-start";
 import type { Summary } from "./measure";
+import { type ModuleScore, MUTATION_SCORE_TARGET, type MutationScores, score, total } from "./mutation-score";
 import { EVALUATION_SET_TARGETS, HELD_OUT_TARGETS, type NluFigures } from "./nlu";
 import { type SandboxFigures, THROUGHPUT_TARGET_SHARE } from "./sandbox-load";
 import { SYNTH_TARGET_RATIO, type SynthResult } from "./synth";
@@ -26,6 +27,8 @@ export interface BenchResults {
   readonly coldStarts: Outcome<Record<ColdStartSubject, ColdStart>>;
   readonly sandbox: Outcome<SandboxFigures>;
   readonly nlu: Outcome<NluFigures>;
+  /** Read from the last `npm run mutation`, which takes too long to run with the rest. */
+  readonly mutation: Outcome<MutationScores>;
 }
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
@@ -51,7 +54,7 @@ function rows<T>(outcome: Outcome<T>, name: string, toRows: (value: T) => Row[])
 }
 
 export function summaryRows(results: BenchResults): Row[] {
-  const { synth, bundles, coldStarts, sandbox, nlu } = results;
+  const { synth, bundles, coldStarts, sandbox, nlu, mutation } = results;
   return [
     ...rows(synth, "cdk synth", ({ wallMs, cpuMs }) => [
       [
@@ -171,6 +174,25 @@ export function summaryRows(results: BenchResults): Row[] {
       ...accuracyRows("NLU evaluation set", figures.accuracy.evaluationSet, EVALUATION_SET_TARGETS),
       ...accuracyRows("NLU held-out families", figures.accuracy.heldOut, HELD_OUT_TARGETS),
     ]),
+    ...rows(mutation, "Mutation score", ({ generatedAt, modules }) => [
+      mutationRow(`all rule modules (npm run mutation, ${generatedAt.slice(0, 10)})`, total(modules)),
+      ...modules.map((module) => mutationRow(module.module, module)),
+    ]),
+  ];
+}
+
+function mutationRow(name: string, module: ModuleScore): Row {
+  const caught = module.killed + module.timedOut;
+  const all = caught + module.survived + module.noCoverage;
+  // One decimal: a score just under the target must not print as the target.
+  const share = (value: number) => `${(value * 100).toFixed(1)} %`;
+  return [
+    `Mutation score, ${name}`,
+    `${caught} of ${all} mutants caught`,
+    "",
+    share(score(module)),
+    `≥ ${share(MUTATION_SCORE_TARGET)}`,
+    score(module) >= MUTATION_SCORE_TARGET,
   ];
 }
 
@@ -208,6 +230,7 @@ const HOW = `## How each figure is taken
 - **Bundles**: built by \`bundleLambda\` (lambda-bundling.ts), the function CDK stages them with. KB = 1000 bytes.
 - **Cold start**: a fresh \`node --enable-source-maps\` process imports the bundle and answers one request through the sandbox's API Gateway model (the Users API: a read of a missing user; the Chatbot API: one message); from the process's start to the reply. Floors, run by run: the empty handler, and one consistent GetItem with the same bundled SDK.
 - **Sandbox**: autocannon in its own process, signed in with a client-credentials token of the sandbox's \`sandbox-admin-client\`; direct = the store's consistent GetItem from its own process to the same DynamoDB Local. Search = \`?search=tp-1&limit=10\` (eleven users by username and address, one Query of the search index), list = \`?limit=10\`. The load run mixes reads, lists, searches, creates, renames and deliberate conflicts (409).
+- **Mutation score**: what the last \`npm run mutation\` wrote to \`bench/results/mutation.json\` (its date is on the first row): StrykerJS plants one small fault at a time (an operator, a condition, a literal) in each rule module named in \`stryker.config.mjs\` and runs the fast unit tests of \`vitest.mutation.config.ts\` that reach it; a fault is caught when a test fails or hangs. Too slow to run with the rest.
 - **NLU**: each evaluation utterance through \`evaluateNlu\`, passes after a warm-up pass; each pass gives a p50 and a p99. Accuracy is \`npm run eval:nlu\`'s: the evaluation set on the committed model, and held-out families (each phrasing family of the corpus put to a model trained without it; clarifying questions count as misses).`;
 
 export function renderReport(results: BenchResults): string {

@@ -60,6 +60,16 @@ const results: BenchResults = {
       p99Ms: summary(2),
     },
   },
+  mutation: {
+    ok: true,
+    value: {
+      generatedAt: "2026-01-02T03:04:05.000Z",
+      modules: [
+        { module: "a/rules.ts", killed: 85, timedOut: 5, survived: 10, noCoverage: 0 },
+        { module: "b/rules.ts", killed: 89, timedOut: 0, survived: 1, noCoverage: 10 },
+      ],
+    },
+  },
 };
 const row = (start: string) => summaryRows(results).find(([measurement]) => measurement.startsWith(start));
 
@@ -92,6 +102,22 @@ describe("the bench report", () => {
 
   it("puts the search's rate beside the plain list's", () => {
     expect(row("Sandbox search vs plain list")?.slice(1, 4)).toEqual(["380/s", "400/s", "95 %"]);
+  });
+
+  it("counts a mutant that made a test hang as caught, and one no test reaches as missed", () => {
+    expect(row("Mutation score, a/rules.ts")?.slice(1)).toEqual([
+      "90 of 100 mutants caught",
+      "",
+      "90.0 %",
+      "≥ 90.0 %",
+      true,
+    ]);
+    expect(row("Mutation score, b/rules.ts")?.slice(3)).toEqual(["89.0 %", "≥ 90.0 %", false]);
+    expect(row("Mutation score, all rule modules (npm run mutation, 2026-01-02)")?.slice(1, 4)).toEqual([
+      "179 of 200 mutants caught",
+      "",
+      "89.5 %",
+    ]);
   });
 
   it("reports a failed measurement with its first line instead of dropping it", () => {

@@ -12,6 +12,7 @@ import { USERS_API_ROUTES } from "../../usermanagement/users-api/api/runtime/rou
 import { createUsersApiHandler } from "../../usermanagement/users-api/api/runtime/users-api";
 import { createTableInput } from "../../usermanagement/users-api/database/table-schema";
 import { ADMIN } from "./identities";
+import { seededRandom } from "./seeded-random";
 
 export interface ApiResponse {
   readonly status: number;
@@ -62,7 +63,12 @@ export async function usersApiUnderTest(
     },
     { step: "initialize" },
   );
-  const handler = createUsersApiHandler({ tableName, dynamoDBClient: countedClient });
+  const handler = createUsersApiHandler({
+    tableName,
+    dynamoDBClient: countedClient,
+    // Seeded: every run waits the same backoffs between the races a write loses.
+    backoffRandom: seededRandom(1),
+  });
   const api = { routes: USERS_API_ROUTES, functionName: "UsersApi", handler };
 
   return {

@@ -30,7 +30,7 @@ describe("discovery", () => {
     });
 
     expect(response.status).toBe(200);
-    expect(response.headers.get("access-control-allow-origin")).toBeTruthy();
+    expect(response.headers.get("access-control-allow-origin")).toBe(UI_URL);
     const discovery = await response.json();
     expect(discovery).toMatchObject({
       issuer: issuer.url,

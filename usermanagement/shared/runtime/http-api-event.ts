@@ -2,10 +2,11 @@
 // Web `Request` throws (an invocation error, a 5xx) on several things a client controls: a GET or HEAD with a
 // body, a `Host` or `X-Forwarded-Proto` that makes no URL, a header value `Headers` refuses, a method `Request`
 // forbids. Only what Powertools reads is rewritten; the handlers see the request's meaning unchanged.
+import { HttpVerbs } from "@aws-lambda-powertools/event-handler/http";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 
-/** The methods Powertools' router can route (its `HttpVerbs`); any other gets a 405 or 404 from us. */
-export const ROUTABLE_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+/** The methods Powertools' router can route; any other gets a 405 or 404 from us. */
+export const ROUTABLE_METHODS: ReadonlySet<string> = new Set(Object.values(HttpVerbs));
 
 /** A DNS name with an optional port, the only shape of `requestContext.domainName` a URL can be built from. */
 const HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?$/i;
@@ -22,7 +23,7 @@ const FALLBACK_HOST = "localhost";
  */
 export function routableEvent(event: APIGatewayProxyEventV2): APIGatewayProxyEventV2 {
   const method = String(event.requestContext?.http?.method ?? "").toUpperCase();
-  const domainName = String(event.requestContext?.domainName ?? "");
+  const domainName: unknown = event.requestContext?.domainName;
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(event.headers ?? {})) {
     const lower = name.toLowerCase();
@@ -46,7 +47,7 @@ export function routableEvent(event: APIGatewayProxyEventV2): APIGatewayProxyEve
     cookies,
     requestContext: {
       ...event.requestContext,
-      domainName: HOST.test(domainName) ? domainName : FALLBACK_HOST,
+      domainName: typeof domainName === "string" && HOST.test(domainName) ? domainName : FALLBACK_HOST,
       http: { ...event.requestContext?.http, method, path },
     },
     body: bodyless ? undefined : event.body,
@@ -82,8 +83,8 @@ const wellFormed = (text: string) => text.replace(/\p{Cs}/gu, "\uFFFD");
 function isAcceptedHeader(name: string, value: string): boolean {
   try {
     new Headers().set(name, value);
-    return true;
   } catch {
     return false;
   }
+  return true;
 }

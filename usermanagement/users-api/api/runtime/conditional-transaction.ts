@@ -65,6 +65,13 @@ export const TRY_AGAIN = Symbol("try again");
  */
 export const MAX_ATTEMPTS = 20;
 
+export interface RetryOptions {
+  /** @default MAX_ATTEMPTS */
+  readonly maxAttempts?: number;
+  /** The source of the backoff's jitter, numbers in [0, 1); tests pass a seeded one. @default Math.random */
+  readonly random?: () => number;
+}
+
 /**
  * Runs `attempt` until it returns something other than `TRY_AGAIN`, at most `maxAttempts` times, with jittered
  * exponential backoff between attempts.
@@ -73,12 +80,12 @@ export const MAX_ATTEMPTS = 20;
 export async function retryOnContention<T>(
   username: string,
   attempt: () => Promise<T | typeof TRY_AGAIN>,
-  maxAttempts = MAX_ATTEMPTS,
+  { maxAttempts = MAX_ATTEMPTS, random = Math.random }: RetryOptions = {},
 ): Promise<T> {
   for (let tries = 1; tries <= maxAttempts; tries++) {
     const result = await attempt();
     if (result !== TRY_AGAIN) return result;
-    if (tries < maxAttempts) await backoff(tries);
+    if (tries < maxAttempts) await backoff(tries, random);
   }
   throw new ConcurrentUpdateError(username);
 }
@@ -87,7 +94,7 @@ export async function retryOnContention<T>(
  * Full jitter, doubling from 20 ms up to 200 ms: contenders spread out instead of colliding again, and all the
  * waiting of one request stays under 4 s, well inside the function's 10 s timeout.
  */
-function backoff(attempt: number): Promise<void> {
+function backoff(attempt: number, random: () => number): Promise<void> {
   const ceiling = Math.min(200, 20 * 2 ** (attempt - 1));
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * ceiling));
+  return new Promise((resolve) => setTimeout(resolve, random() * ceiling));
 }

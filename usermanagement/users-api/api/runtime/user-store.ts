@@ -19,6 +19,8 @@ export interface UserStoreProps {
   readonly tableName: string;
   /** @default the system clock */
   readonly clock?: () => Date;
+  /** The source of the jitter between attempts that lost a race, numbers in [0, 1). @default Math.random */
+  readonly backoffRandom?: () => number;
 }
 
 /** A user as stored: the record, and the terms it is indexed under. */
@@ -38,11 +40,13 @@ export class UserStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #table: string;
   readonly #clock: () => Date;
+  readonly #backoffRandom?: () => number;
 
   constructor(props: UserStoreProps) {
     this.#client = props.client;
     this.#table = props.tableName;
     this.#clock = props.clock ?? (() => new Date());
+    this.#backoffRandom = props.backoffRandom;
   }
 
   /**
@@ -53,7 +57,7 @@ export class UserStore {
     const now = this.#clock().toISOString();
     const user: User = { ...input, createdAt: now, updatedAt: now, version: 1 };
     const terms = searchTermsOf(user);
-    return retryOnContention(user.username, async () => {
+    return this.#retryOnContention(user.username, async () => {
       const result = await transactNamed(this.#client, {
         user: {
           Put: {
@@ -135,7 +139,7 @@ export class UserStore {
     changes: UpdateUserInput,
     expectedVersions?: readonly number[],
   ): Promise<User> {
-    return retryOnContention(username, async () => {
+    return this.#retryOnContention(username, async () => {
       const current = await this.#readAt(username, expectedVersions);
       const user = this.#changed(current.user, changes);
       const terms = searchTermsOf(user);
@@ -167,7 +171,7 @@ export class UserStore {
 
   /** Deletes a user, frees its email and removes its terms in one transaction, after the read that finds them. */
   async delete(username: string, expectedVersions?: readonly number[]): Promise<void> {
-    await retryOnContention(username, async () => {
+    await this.#retryOnContention(username, async () => {
       const current = await this.#readAt(username, expectedVersions);
       const result = await transactNamed(this.#client, {
         user: {
@@ -182,6 +186,10 @@ export class UserStore {
       });
       return result.outcome === "committed" ? undefined : TRY_AGAIN;
     });
+  }
+
+  #retryOnContention<T>(username: string, attempt: () => Promise<T | typeof TRY_AGAIN>): Promise<T> {
+    return retryOnContention(username, attempt, { random: this.#backoffRandom });
   }
 
   /** The user, provided it is at one of `expectedVersions` (when given). */

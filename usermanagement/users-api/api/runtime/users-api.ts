@@ -34,6 +34,8 @@ export interface UsersApiOptions {
   readonly dynamoDBClient?: DynamoDBClient;
   /** @default a Powertools logger for the `users-api` service, level from `POWERTOOLS_LOG_LEVEL` */
   readonly logger?: Logger;
+  /** The source of the jitter between writes that lost a race, numbers in [0, 1). @default Math.random */
+  readonly backoffRandom?: () => number;
 }
 
 export function createUsersApiHandler(options: UsersApiOptions): HttpApiLambdaHandler {
@@ -43,6 +45,7 @@ export function createUsersApiHandler(options: UsersApiOptions): HttpApiLambdaHa
       marshallOptions: { removeUndefinedValues: true },
     }),
     tableName: options.tableName,
+    backoffRandom: options.backoffRandom,
   });
   const router = createApiRouter(logger, USERS_API_RESOURCES);
   router.use(authorizationMiddleware);

@@ -9,7 +9,6 @@ export { entityTag };
 const TAG = String.raw`(?:W\/)?"[\x21\x23-\x7e\x80-\xff]*"`;
 // A list may carry empty elements, which a recipient must ignore (RFC 9110 §5.6.1.2).
 const TAG_LIST = new RegExp(String.raw`^[ \t,]*${TAG}(?:[ \t]*,[ \t,]*${TAG})*[ \t,]*$`);
-const STRONG_TAG_OF_A_VERSION = /^"([1-9]\d{0,14})"$/;
 
 /** DynamoDB's `IN` takes at most 100 operands; no client needs more versions than that in one precondition. */
 export const MAX_IF_MATCH_VERSIONS = 100;
@@ -25,9 +24,10 @@ export function expectedVersions(ifMatch: string | null): readonly number[] | un
   if (!TAG_LIST.test(ifMatch)) return [];
   const versions = new Set<number>();
   for (const [tag] of ifMatch.matchAll(new RegExp(TAG, "g"))) {
-    const version = STRONG_TAG_OF_A_VERSION.exec(tag)?.[1];
-    // Only tags this API issued can match; any other strong tag names a version no user has.
-    if (version !== undefined && entityTag(Number(version)) === tag) versions.add(Number(version));
+    // Only a tag this API issues for some version (1, 2, …) can match, `entityTag` being the one source of the
+    // format: any other tag, weak or strong, names a version no user has.
+    const version = Number(tag.slice(1, -1));
+    if (Number.isSafeInteger(version) && version >= 1 && entityTag(version) === tag) versions.add(version);
   }
   if (versions.size > MAX_IF_MATCH_VERSIONS) {
     throw new TooManyEntityTagsError();

@@ -1,6 +1,13 @@
-// What concurrent clients rely on: no duplicate users, no lost updates, no spurious rejections.
+// What concurrent clients rely on: no duplicate users, no lost updates, no spurious rejections, and a 409 that
+// says when to retry for a write that keeps losing races.
 import { beforeEach, describe, expect, it } from "vitest";
-import { type UsersApiUnderTest, usersApiUnderTest } from "../../../../support/users-api-client";
+import { MAX_ATTEMPTS } from "../../../../../usermanagement/users-api/api/runtime/conditional-transaction";
+import { CONCURRENT_UPDATE_RETRY_AFTER_SECONDS } from "../../../../../usermanagement/users-api/api/runtime/domain-problems";
+import {
+  testDynamoDBClient,
+  type UsersApiUnderTest,
+  usersApiUnderTest,
+} from "../../../../support/users-api-client";
 
 let api: UsersApiUnderTest;
 beforeEach(async () => {
@@ -96,6 +103,62 @@ const counts = (responses: { status: number }[]) =>
   );
 
 describe("contention", () => {
+  it("answers 409 concurrent-update with Retry-After when another writer gets in before every attempt", async () => {
+    // Prepare: a second writer that changes alice between this request's read and its transaction, every time.
+    const client = testDynamoDBClient();
+    const contended = await usersApiUnderTest({ dynamoDBClient: client });
+    await contended.request("POST", "/api/users", {
+      body: { username: "alice", email: "alice@example.com" },
+    });
+    let interleaved = 0;
+    let rivalWriting = false;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        // The rival's own transaction goes through untouched.
+        if (context.commandName === "TransactWriteItemsCommand" && !rivalWriting) {
+          interleaved++;
+          rivalWriting = true;
+          const rival = await contended
+            .request("PATCH", "/api/users/alice", { body: { displayName: `Rival ${interleaved}` } })
+            .finally(() => {
+              rivalWriting = false;
+            });
+          expect(rival.status).toBe(200);
+        }
+        return next(args);
+      },
+      { step: "initialize", name: "rivalWriter" },
+    );
+
+    // Act: an email move, which reads the user and then writes user and claims in one transaction.
+    const response = await contended.request("PATCH", "/api/users/alice", {
+      body: { email: "moved@example.com" },
+    });
+    client.middlewareStack.remove("rivalWriter");
+
+    // Assess: every attempt lost to the rival; the answer says so and when to retry; the move changed nothing.
+    expect(interleaved).toBe(MAX_ATTEMPTS);
+    expect(response.status).toBe(409);
+    expect(response.headers["content-type"]).toBe("application/problem+json");
+    expect(response.headers["retry-after"]).toBe(String(CONCURRENT_UPDATE_RETRY_AFTER_SECONDS));
+    expect(response.json).toMatchObject({
+      type: "tag:usermanagement,2026:concurrent-update",
+      status: 409,
+      detail: expect.stringContaining("nothing was changed"),
+    });
+    const alice = (await contended.request("GET", "/api/users/alice")).json;
+    expect(alice).toMatchObject({
+      email: "alice@example.com",
+      displayName: `Rival ${MAX_ATTEMPTS}`,
+      version: 1 + MAX_ATTEMPTS,
+    });
+    // The address it would have claimed is still free.
+    const other = await contended.request("POST", "/api/users", {
+      body: { username: "bob", email: "moved@example.com" },
+    });
+    expect(other.status).toBe(201);
+  });
+
   it("answers 100 simultaneous email moves of one user with 200 or 409 concurrent-update, never a 5xx", async () => {
     await api.request("POST", "/api/users", { body: { username: "alice", email: "alice@example.com" } });
 

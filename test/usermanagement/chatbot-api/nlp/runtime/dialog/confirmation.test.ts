@@ -30,6 +30,12 @@ const YES: readonly string[] = [
   "delete it",
   "no problem, go ahead",
   "alright then",
+  // Phrases that say yes only as a whole.
+  "go for it",
+  "just do it",
+  "no worries",
+  "sounds good",
+  "yes (please)",
 ];
 
 /** Said of the user under confirmation, bob: none of these may delete him. */
@@ -50,6 +56,9 @@ const NOT_YES: readonly (readonly [string, "no" | "unclear"])[] = [
   ["not yet", "no"],
   ["perhaps not", "no"],
   ["sure, why not", "no"],
+  ["sure I don't", "no"],
+  // A clause of its own for the no: "sure" after the comma is no doubt about the "not".
+  ["Not now, I'm sure.", "no"],
   // Plain refusals.
   ["no", "no"],
   ["No, don't!", "no"],
@@ -67,6 +76,7 @@ const NOT_YES: readonly (readonly [string, "no" | "unclear"])[] = [
   ["I'm not sure", "unclear"],
   ["I am not so sure", "unclear"],
   ["I don't know", "unclear"],
+  ["not sure, but yes", "unclear"],
   ["no idea", "unclear"],
   ["maybe", "unclear"],
   ["maybe later", "unclear"],
@@ -97,6 +107,11 @@ describe("a reply to a deletion's confirmation", () => {
 
   it.each(NOT_YES)("never confirms on %j (reads it as %s)", (reply, reading) => {
     expect(readConfirmation(reply, "bob")).toBe(reading);
+  });
+
+  it("reads a hedge as a hedge even when it is the name of the user in question", () => {
+    expect(readConfirmation("yes maybe", "maybe")).toBe("unclear");
+    expect(readConfirmation("yes", "maybe")).toBe("yes");
   });
 });
 
