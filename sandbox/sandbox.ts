@@ -1,28 +1,22 @@
-// The whole workload on one machine: DynamoDB Local, a real OpenID issuer, the real Lambda handlers behind the
-// sandbox's API Gateway, and the Users UI's distribution (its behaviours, its viewer-request function, its S3
-// origin) in front of them.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+// The whole workload on one machine, run from its cloud assembly: the stacks "deployed" as CloudFormation would
+// (cloudformation/), their tables in DynamoDB Local, their functions' bundles in the Lambda service, their HTTP
+// APIs in the sandbox's API Gateway, the site's deployment in its S3 and the distribution in front of it all,
+// with the sandbox's OpenID issuer standing in for the user pool.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { createTableInput } from "../usermanagement/users-api/database/table-schema";
-import { securityHeaders } from "../usermanagement/users-ui/cdn/security-headers";
-import { buildSpa } from "../usermanagement/users-ui/spa/build";
-import { SPA_CONFIG_PATH, type SpaConfig } from "../usermanagement/users-ui/spa/config";
-import {
-  authorizedHttpApi,
-  invokeHttpApi,
-  type LocalHttpApi,
-  MAX_REQUEST_BYTES,
-} from "./api-gateway/http-api";
-import { createJwtAuthorizer } from "./api-gateway/jwt-authorizer";
-import type { PlainRequest, PlainResponse } from "./api-gateway/payload-v2";
-import { loadSandboxApis } from "./apis";
-import { type Distribution, sandboxDistribution } from "./cloudfront/distribution";
-import { s3Origin } from "./cloudfront/s3-origin";
-import { loadViewerRequestFunction } from "./cloudfront/viewer-request";
+import { apiGatewayMessage, type Integration, MAX_REQUEST_BYTES, serveHttpApi } from "./api-gateway/http-api";
+import { fromHttpApiResult, type PlainRequest, type PlainResponse } from "./api-gateway/payload-v2";
+import { cachedSandboxAssembly } from "./cloudformation/assembly-cache";
+import { readCloudAssembly } from "./cloudformation/cloud-assembly";
+import { notRunLines } from "./cloudformation/coverage";
+import { type Deployment, deploy, withStandIns } from "./cloudformation/deployment";
+import { deployToBuckets } from "./cloudformation/resources/bucket-deployment";
+import { distributionFrom } from "./cloudformation/resources/distribution";
+import { createTables } from "./cloudformation/resources/dynamodb-table";
+import { httpApisFrom } from "./cloudformation/resources/http-api";
+import { functionDefinition } from "./cloudformation/resources/lambda-function";
+import { type IssuerEndpoints, userPoolStandIn } from "./cloudformation/resources/user-pool";
+import type { Distribution, Origin } from "./cloudfront/distribution";
 import {
   type DynamoDBLocal,
   LOCAL_AWS_SETTINGS,
@@ -30,6 +24,9 @@ import {
   startDynamoDBLocal,
 } from "./dynamodb-local";
 import { type RunningIssuer, startIssuer } from "./issuer/issuer";
+import { type LambdaService, startLambdaService } from "./lambda-stand-in";
+import { createBuckets } from "./s3/buckets";
+import { originAccess } from "./s3/origin-access";
 import { SandboxStartError } from "./start-error";
 
 export interface SandboxOptions {
@@ -37,21 +34,29 @@ export interface SandboxOptions {
   readonly port?: number;
   /** @default "127.0.0.1" - only this machine can reach the sandbox */
   readonly host?: string;
-  /** Level of the handlers' structured logs. @default "WARN" */
-  readonly logLevel?: string;
-  /** Sees every event a handler is invoked with, e.g. for a test to validate it. @default - none */
+  /**
+   * The cloud assembly to run: its directory, or a promise of one (e.g. a test app being synthesized).
+   * @default the sandbox app's, synthesized afresh or taken from the cache (cloudformation/assembly-cache.ts)
+   */
+  readonly assembly?: string | Promise<string>;
+  /** Sees every event an integration is invoked with, e.g. for a test to validate it. @default - none */
   readonly onApiEvent?: (event: APIGatewayProxyEventV2) => void;
   /** The OpenID issuer's port. @default 0, any free port */
   readonly issuerPort?: number;
   /** Lifetime of the issuer's access tokens, short for a test of expiry. @default 3600 */
   readonly accessTokenTtlSeconds?: number;
+  /** Where the lines saying what the sandbox does not run go. @default console.log */
+  readonly report?: (line: string) => void;
 }
 
 export interface RunningSandbox {
   readonly url: string;
+  /** DynamoDB Local, for setting data up and looking at it. */
   readonly dynamoDBEndpoint: string;
   /** The OpenID issuer the SPA and the APIs trust. */
   readonly issuerUrl: string;
+  /** The stacks as the sandbox deployed them: each resource's physical id and resolved properties. */
+  readonly deployment: Deployment;
   stop(): Promise<void>;
 }
 
@@ -60,7 +65,6 @@ export class PortInUseError extends SandboxStartError {
   override name = "PortInUseError";
 }
 
-const USERS_TABLE_NAME = "Users";
 /** Seconds a client should wait before asking a starting sandbox again. */
 const STARTING_RETRY_AFTER = "1";
 
@@ -82,56 +86,140 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const host = options.host ?? "127.0.0.1";
   await listen(server, options.port ?? 3000, host);
   const url = `http://${host}:${(server.address() as { port: number }).port}`;
-  // The SPA is built afresh on every start, so the sandbox always shows the current source.
-  const siteDir = await mkdtemp(join(tmpdir(), "usermanagement-ui-"));
-  let database: DynamoDBLocal | undefined;
-  let issuer: RunningIssuer | undefined;
-  const stop = () => stopAll(server, database, issuer, siteDir);
+  const running: { database?: DynamoDBLocal; issuer?: RunningIssuer; lambda?: LambdaService } = {};
+  const stop = () => stopAll(server, running);
   try {
-    buildSpa(siteDir);
-    database = await startDynamoDBLocal();
-    await createUsersTable(database.endpoint);
-    issuer = await startIssuer({
-      uiUrl: url,
-      port: options.issuerPort,
-      accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+    // DynamoDB Local's JVM, the issuer and the synthesis (a child process when the cache has no assembly) start
+    // together; whichever fails, the others are stopped.
+    const [database, issuer, assembly] = await settled(
+      [
+        startDynamoDBLocal(),
+        startIssuer({
+          uiUrl: url,
+          port: options.issuerPort,
+          accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+        }),
+        options.assembly ?? cachedSandboxAssembly(),
+      ] as const,
+      running,
+    );
+    const deployed = deploy(readCloudAssembly(assembly));
+    const standIn = userPoolStandIn(deployed, await issuerEndpoints(issuer));
+    const deployment = withStandIns(deployed, standIn.rewrite);
+    const client = localDynamoDBClient(database.endpoint);
+    await createTables(deployment.resourcesOfType("AWS::DynamoDB::Table"), client).finally(() =>
+      client.destroy(),
+    );
+    const buckets = createBuckets();
+    for (const stack of deployment.stacks) deployToBuckets(stack, buckets, standIn.rewrite);
+
+    const invoked = new Set<string>();
+    const apis = httpApisFrom(deployment, {
+      integrationFor: (functionArn) => {
+        invoked.add(functionArn);
+        const functionName = functionArn.slice(functionArn.lastIndexOf(":") + 1);
+        return observed(
+          lambdaIntegration(() => running.lambda, functionName),
+          options.onApiEvent,
+        );
+      },
+      audience: standIn.clientIds,
     });
-    // The file the UI stack's deployment writes beside index.html in AWS.
-    await writeSpaConfig(siteDir, issuer.spaConfig);
-    // The handlers read their settings from the environment at import, exactly as in Lambda.
-    Object.assign(process.env, LOCAL_AWS_SETTINGS, {
-      AWS_ENDPOINT_URL_DYNAMODB: database.endpoint,
-      USERS_TABLE_NAME,
-      POWERTOOLS_LOG_LEVEL: options.logLevel ?? "WARN",
+    const functions = deployment
+      .resourcesOfType("AWS::Lambda::Function")
+      .filter((fn) => invoked.has(fn.attribute("Arn") ?? ""))
+      // The one setting the sandbox adds: where DynamoDB is. The bundled SDK reads it (AWS's "service-specific
+      // endpoints" setting), so no code or template changes for it; in AWS it is simply unset.
+      .map((fn) => functionDefinition(deployment, fn, { AWS_ENDPOINT_URL_DYNAMODB: database.endpoint }));
+    running.lambda = startLambdaService({
+      functions: functions.map(({ configuration }) => configuration),
+      region: LOCAL_AWS_SETTINGS.AWS_REGION,
+      credentials: {
+        accessKeyId: LOCAL_AWS_SETTINGS.AWS_ACCESS_KEY_ID,
+        secretAccessKey: LOCAL_AWS_SETTINGS.AWS_SECRET_ACCESS_KEY,
+      },
     });
-    const authorize = createJwtAuthorizer(issuer.rules);
-    const apis = (await loadSandboxApis()).map((api) => observed(api, options.onApiEvent));
-    distribution = sandboxDistribution({
-      apis,
-      site: s3Origin(siteDir),
-      viewerRequest: loadViewerRequestFunction(),
-      responseHeaders: securityHeaders([new URL(issuer.url).origin]),
-      invokeApi: (api, request) => invokeHttpApi(authorizedHttpApi(api, authorize), request),
-    });
-    return { url, dynamoDBEndpoint: database.endpoint, issuerUrl: issuer.url, stop };
+    const origins = (domainName: string): Origin => {
+      const api = apis.get(domainName);
+      if (api) return (request) => serveHttpApi(api, request);
+      const bucket = deployment
+        .resourcesOfType("AWS::S3::Bucket")
+        .find((b) => [b.attribute("RegionalDomainName"), b.attribute("DomainName")].includes(domainName));
+      if (bucket) return originAccess(buckets, bucket.physicalId);
+      throw new SandboxStartError(`The distribution's origin ${domainName} is nothing the sandbox runs.`);
+    };
+    distribution = distributionFrom(deployment, origins);
+
+    const report = options.report ?? console.log;
+    const run = new Set(functions.map(({ configuration }) => configuration.functionName));
+    for (const line of notRunLines(deployment, run)) report(`Not run: ${line}`);
+    for (const { configuration, unevaluatedPolicies } of functions) {
+      for (const policy of unevaluatedPolicies) {
+        report(`Not evaluated: the managed policy ${policy} of ${configuration.functionName}'s role`);
+      }
+    }
+    return { url, dynamoDBEndpoint: database.endpoint, issuerUrl: issuer.url, deployment, stop };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-export async function writeSpaConfig(siteDir: string, config: SpaConfig): Promise<void> {
-  await writeFile(join(siteDir, SPA_CONFIG_PATH), JSON.stringify(config));
+/**
+ * Waits for every start, recording each that succeeds in `running` so that it is stopped when another fails.
+ */
+async function settled<
+  T extends readonly [Promise<DynamoDBLocal>, Promise<RunningIssuer>, Promise<string> | string],
+>(
+  starts: T,
+  running: { database?: DynamoDBLocal; issuer?: RunningIssuer },
+): Promise<[DynamoDBLocal, RunningIssuer, string]> {
+  const [database, issuer, assembly] = await Promise.allSettled(starts);
+  if (database.status === "fulfilled") running.database = database.value;
+  if (issuer.status === "fulfilled") running.issuer = issuer.value;
+  for (const result of [database, issuer, assembly]) if (result.status === "rejected") throw result.reason;
+  return [
+    (database as PromiseFulfilledResult<DynamoDBLocal>).value,
+    (issuer as PromiseFulfilledResult<RunningIssuer>).value,
+    (assembly as PromiseFulfilledResult<string>).value,
+  ];
 }
 
-function observed(api: LocalHttpApi, onEvent: SandboxOptions["onApiEvent"]): LocalHttpApi {
-  if (!onEvent) return api;
+/** The issuer's endpoints from its discovery document, as a relying party finds them. */
+async function issuerEndpoints(issuer: RunningIssuer): Promise<IssuerEndpoints> {
+  const discovery = (await (
+    await fetch(`${issuer.url}/.well-known/openid-configuration`)
+  ).json()) as IssuerEndpoints;
   return {
-    ...api,
-    handler: (event, context) => {
-      onEvent(event);
-      return api.handler(event, context);
-    },
+    issuer: discovery.issuer,
+    authorization_endpoint: discovery.authorization_endpoint,
+    token_endpoint: discovery.token_endpoint,
+    end_session_endpoint: discovery.end_session_endpoint,
+    spaClientId: issuer.spaConfig.clientId,
+    machineClientIds: issuer.rules.audience.filter((clientId) => clientId !== issuer.spaConfig.clientId),
+  };
+}
+
+/** A Lambda proxy integration: the function's result as API Gateway reads it, its failure as API Gateway's 500. */
+function lambdaIntegration(lambda: () => LambdaService | undefined, functionName: string): Integration {
+  return async (event) => {
+    const service = lambda();
+    const result = service ? await service.invoke(functionName, event) : undefined;
+    if (result?.outcome === "success") return fromHttpApiResult(result.payload as object);
+    if (result)
+      console.error(
+        `${functionName}: ${result.errorType}`,
+        "errorMessage" in result ? result.errorMessage : result.reason,
+      );
+    return apiGatewayMessage(500, "Internal Server Error", event.requestContext.requestId);
+  };
+}
+
+function observed(integration: Integration, onEvent: SandboxOptions["onApiEvent"]): Integration {
+  if (!onEvent) return integration;
+  return (event) => {
+    onEvent(event);
+    return integration(event);
   };
 }
 
@@ -172,15 +260,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks).subarray(0, MAX_REQUEST_BYTES + 1);
 }
 
-async function createUsersTable(endpoint: string): Promise<void> {
-  const client = localDynamoDBClient(endpoint);
-  try {
-    await client.send(new CreateTableCommand(createTableInput(USERS_TABLE_NAME)));
-  } finally {
-    client.destroy();
-  }
-}
-
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
@@ -198,15 +277,13 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 async function stopAll(
   server: Server,
-  database: DynamoDBLocal | undefined,
-  issuer: RunningIssuer | undefined,
-  siteDir: string,
+  running: { database?: DynamoDBLocal; issuer?: RunningIssuer; lambda?: LambdaService },
 ): Promise<void> {
   if (server.listening) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
-  await issuer?.stop();
-  await database?.stop();
-  await rm(siteDir, { recursive: true, force: true });
+  await running.lambda?.stop();
+  await running.issuer?.stop();
+  await running.database?.stop();
 }
