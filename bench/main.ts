@@ -19,8 +19,6 @@ const quick = process.argv.includes("--quick");
 const runs = quick
   ? { synth: 2, coldStart: 3, throughput: 1, seconds: 2, loadSeconds: 5, nlu: 3 }
   : { synth: 5, coldStart: 9, throughput: 5, seconds: 5, loadSeconds: 30, nlu: 15 };
-/** The table `startSandbox` creates in its DynamoDB Local. */
-const TABLE_NAME = "Users";
 
 async function attempt<T>(name: string, measure: () => T | Promise<T>): Promise<Outcome<T>> {
   console.error(`bench: ${name}…`);
@@ -50,18 +48,24 @@ try {
   const nlu = await attempt("NLU latency", () => measureNlu(runs.nlu));
   const synth = await attempt("cdk synth", () => measureSynth(runs.synth));
   const bundles = await attempt("bundles", () => measureBundles(workDir));
-  const started = await attempt("sandbox", () => startSandbox({ port: 0, logLevel: "ERROR" }));
+  const started = await attempt("sandbox", () => startSandbox({ port: 0 }));
   sandbox = started.ok ? started.value : undefined;
   const running = () => {
     if (!started.ok) throw new Error(`the sandbox did not start: ${started.error}`);
     return started.value;
+  };
+  /** The Users table, under the name the sandbox gave it as CloudFormation would. */
+  const tableName = () => {
+    const [table] = running().deployment.resourcesOfType("AWS::DynamoDB::Table");
+    if (!table) throw new Error("the sandbox runs no table");
+    return table.physicalId;
   };
   const coldStarts = await attempt("cold starts", () => {
     if (!bundles.ok) throw new Error("no bundles to start");
     const env = {
       ...process.env,
       ...LOCAL_AWS_SETTINGS,
-      USERS_TABLE_NAME: TABLE_NAME,
+      USERS_TABLE_NAME: tableName(),
       AWS_ENDPOINT_URL_DYNAMODB: running().dynamoDBEndpoint,
     };
     return measureColdStarts(bundles.value, runs.coldStart, workDir, env);
@@ -73,7 +77,7 @@ try {
       connections: 10,
       loadSeconds: runs.loadSeconds,
       loadConnections: 50,
-      tableName: TABLE_NAME,
+      tableName: tableName(),
     }),
   );
   const results: BenchResults = {

@@ -1,35 +1,11 @@
-// The sandbox routes each request by the very table the HTTP APIs are deployed with, and as API Gateway does.
-import { Template } from "aws-cdk-lib/assertions";
-import * as dynamodb from "aws-cdk-lib/aws-dynamodb";
+// The sandbox routes each request to a route of the API's route keys as API Gateway does.
 import { describe, expect, it } from "vitest";
 import { routeMatcher } from "../../../sandbox/api-gateway/route-matching";
-import { SANDBOX_APIS } from "../../../sandbox/apis";
 import { httpApiRoutes, routeKey } from "../../../usermanagement/shared/runtime/http-api-routes";
 import { USERS_API_ROUTES } from "../../../usermanagement/users-api/api/runtime/routes";
-import { UserManagement } from "../../../usermanagement/workload";
-import { testApp } from "../../support/cdk-app";
-
-describe("the sandbox's route table", () => {
-  it("is exactly the AWS::ApiGatewayV2::Route resources of the synthesized API stacks", () => {
-    const workload = new UserManagement(testApp(), {
-      stackNamespace: "Test",
-      databaseBillingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
-    });
-    const deployed = [workload.usersApi, workload.chatbotApi].flatMap((stack) =>
-      Object.values(Template.fromStack(stack).findResources("AWS::ApiGatewayV2::Route")).map(
-        (route) => route.Properties.RouteKey as string,
-      ),
-    );
-
-    const sandbox = SANDBOX_APIS.flatMap((api) => httpApiRoutes(api.routes.resources).map(routeKey));
-
-    expect(sandbox.sort()).toEqual(deployed.sort());
-    expect(deployed).toContain("GET /api/users/{username}");
-  }, 120_000);
-});
 
 describe("matching a request to a route", () => {
-  const match = routeMatcher(USERS_API_ROUTES);
+  const match = routeMatcher(httpApiRoutes(USERS_API_ROUTES.resources).map(routeKey));
 
   it("picks the method's own route, with its path parameters", () => {
     expect(match("GET", "/api/users")).toEqual({ routeKey: "GET /api/users" });
@@ -60,5 +36,18 @@ describe("matching a request to a route", () => {
   it("ignores one trailing slash, as HTTP APIs are observed to", () => {
     expect(match("GET", "/api/users/")).toEqual({ routeKey: "GET /api/users" });
     expect(match("GET", "/api/users/alice/")?.pathParameters).toEqual({ username: "alice" });
+  });
+});
+
+describe("the $default route", () => {
+  it("takes what no other route matches, and only that", () => {
+    const match = routeMatcher(["GET /api/users", "$default"]);
+    expect(match("GET", "/api/users")).toEqual({ routeKey: "GET /api/users" });
+    expect(match("POST", "/api/users")).toEqual({ routeKey: "$default" });
+    expect(match("GET", "/anything/else")).toEqual({ routeKey: "$default" });
+  });
+
+  it("is absent unless declared: a request no route matches reaches none", () => {
+    expect(routeMatcher(["GET /api/users"])("POST", "/api/users")).toBeUndefined();
   });
 });

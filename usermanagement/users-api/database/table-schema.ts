@@ -1,4 +1,5 @@
-// The Users table's key design, defined once: the CDK construct, the local sandbox and the runtime all read it.
+// The Users table's key design, defined once: the CDK construct and the runtime read it; the sandbox and the
+// tests create the table from the synthesized template.
 
 /**
  * Two kinds of item share the table, each in its own partition:
@@ -24,28 +25,3 @@ export const USER_LIST_PARTITION = "USER";
 
 export const userKey = (username: string) => `USER#${username}`;
 export const emailClaimKey = (email: string) => `EMAIL#${email.toLowerCase()}`;
-
-/** CreateTable input for DynamoDB Local, mirroring the CDK `Database` construct. */
-export function createTableInput(tableName: string) {
-  const { partitionKey, listIndex } = USERS_TABLE_SCHEMA;
-  return {
-    TableName: tableName,
-    BillingMode: "PAY_PER_REQUEST" as const,
-    AttributeDefinitions: [
-      { AttributeName: partitionKey, AttributeType: "S" as const },
-      { AttributeName: listIndex.partitionKey, AttributeType: "S" as const },
-      { AttributeName: listIndex.sortKey, AttributeType: "S" as const },
-    ],
-    KeySchema: [{ AttributeName: partitionKey, KeyType: "HASH" as const }],
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: listIndex.name,
-        KeySchema: [
-          { AttributeName: listIndex.partitionKey, KeyType: "HASH" as const },
-          { AttributeName: listIndex.sortKey, KeyType: "RANGE" as const },
-        ],
-        Projection: { ProjectionType: "ALL" as const },
-      },
-    ],
-  };
-}
