@@ -257,7 +257,15 @@ describe("a route of a deployed API", () => {
     let calls = 0;
     const api: HttpApi = {
       identity: { apiId: "abcdefghij", region: "us-east-1", accountId: "000000000000" },
-      routes: [{ routeKey: "GET /api/users", integration: async () => (calls++, ok()) }],
+      routes: [
+        {
+          routeKey: "GET /api/users",
+          integration: async () => {
+            calls++;
+            return ok();
+          },
+        },
+      ],
       throttle: stageThrottle({
         DefaultRouteSettings: { ThrottlingBurstLimit: 2, ThrottlingRateLimit: 0.001 },
       }),
