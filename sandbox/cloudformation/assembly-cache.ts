@@ -24,13 +24,13 @@ export const CACHE_DIR = join(PROJECT_ROOT, "node_modules", ".cache", "sandbox-a
 /** Assemblies of other input states kept besides the current one, e.g. for a branch switched back to. */
 const KEPT_OTHERS = 2;
 
-/** A digest of every input file's path and content. */
-export async function inputsDigest(): Promise<string> {
+/** A digest of every input file's path and content, in the project at `root`. */
+export async function inputsDigest(root = PROJECT_ROOT): Promise<string> {
   const hash = createHash("sha256");
-  const files = (await Promise.all(INPUTS.map((input) => filesUnder(join(PROJECT_ROOT, input))))).flat();
+  const files = (await Promise.all(INPUTS.map((input) => filesUnder(join(root, input))))).flat();
   for (const file of files.sort()) {
     hash
-      .update(relative(PROJECT_ROOT, file))
+      .update(relative(root, file))
       .update("\0")
       .update(await readFile(file))
       .update("\0");

@@ -85,7 +85,10 @@ describe("a construct's change reaching the sandbox", () => {
     const listed = await call(tableName, "/api/users");
     // The function ran and answered its own 500: DynamoDB said ResourceNotFoundException for table "Users".
     expect(listed.status).toBe(500);
-    expect(await listed.json()).toMatchObject({ status: 500, type: expect.stringMatching(/internal-error$/) });
+    expect(await listed.json()).toMatchObject({
+      status: 500,
+      type: expect.stringMatching(/internal-error$/),
+    });
     const created = await call(tableName, "/api/users", {
       method: "POST",
       headers: { "content-type": "application/json" },
