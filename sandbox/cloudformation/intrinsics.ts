@@ -26,6 +26,13 @@ export interface ResolvedTemplate {
   readonly Outputs?: Record<string, { Value: unknown; Export?: { Name: unknown }; Condition?: unknown }>;
 }
 
+/**
+ * Keeps an object whose one property holds a list from being replaced by that list: cfn-resolver-lib takes any
+ * one-property object whose value evaluates to a list for an intrinsic function (`{ Items: [...] }` would come
+ * out as `[...]`), so such objects get this second property while they are evaluated.
+ */
+const KEEP = "\u0000keep";
+
 /** Marks a value the sandbox could not resolve; `unresolvedIn` finds it in whatever the sandbox runs. */
 const UNRESOLVED = "<<unresolved ";
 const NO_VALUE = Symbol("AWS::NoValue");
@@ -82,6 +89,8 @@ function prepare(node: unknown, resolvers: Resolvers): unknown {
     const [[name, argument]] = entries;
     if (name === "Fn::GetStackOutput") return stackOutput(argument, resolvers);
     if (name === "Fn::Sub") return { "Fn::Sub": explicitSub(prepare(argument, resolvers)) };
+    if (Array.isArray(argument) && !isIntrinsic(name))
+      return { [name]: prepare(argument, resolvers), [KEEP]: true };
   }
   return Object.fromEntries(entries.map(([key, value]) => [key, prepare(value, resolvers)]));
 }
@@ -118,12 +127,15 @@ function explicitSub(argument: unknown): unknown {
   return [text, variables];
 }
 
+const isIntrinsic = (key: string) => key === "Ref" || key === "Condition" || key.startsWith("Fn::");
+
+/** `value` without what `AWS::NoValue` stood for, and without the `KEEP` marks. */
 function withoutNoValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((item) => item !== NO_VALUE).map(withoutNoValue);
   if (!value || typeof value !== "object") return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([, item]) => item !== NO_VALUE)
+      .filter(([key, item]) => item !== NO_VALUE && key !== KEEP)
       .map(([key, item]) => [key, withoutNoValue(item)]),
   );
 }

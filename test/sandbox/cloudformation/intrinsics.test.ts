@@ -109,3 +109,15 @@ describe("what the sandbox cannot resolve", () => {
     ]);
   });
 });
+
+describe("a property holding a list", () => {
+  it("stays an object with that property, even when it is the object's only one", () => {
+    expect(
+      resolve({ RemoveHeadersConfig: { Items: [{ Header: "Server" }] }, Roles: [{ Ref: "Table" }] }),
+    ).toEqual({
+      RemoveHeadersConfig: { Items: [{ Header: "Server" }] },
+      Roles: ["my-table"],
+    });
+    expect(resolve({ Only: ["a", { Ref: "Bucket" }] })).toEqual({ Only: ["a", "my-bucket"] });
+  });
+});
