@@ -25,6 +25,8 @@ export interface FunctionConfiguration {
   readonly reservedConcurrency?: number;
   readonly role: ExecutionRole;
   readonly logGroupName: string;
+  /** @default "Text" */
+  readonly logFormat?: "Text" | "JSON";
 }
 
 export type InvocationResult =
@@ -37,11 +39,20 @@ export interface LambdaService {
   stop(): Promise<void>;
 }
 
+export interface RoleCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+}
+
 export interface LambdaServiceOptions {
   readonly functions: readonly FunctionConfiguration[];
   readonly region: string;
-  /** What every function's environment holds as its credentials. */
-  readonly credentials: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly accountId: string;
+  /** The credentials an environment of `role` gets. */
+  readonly credentialsFor: (role: ExecutionRole, sessionName: string) => RoleCredentials;
+  /** Variables every function gets on top of its own, for what stands in for AWS. @default {} */
+  readonly sandboxEnvironment?: Readonly<Record<string, string>>;
 }
 
 /** Loads the handler's module from the code directory and answers each invocation message. */
@@ -69,7 +80,7 @@ parentPort.on("message", async ({ id, event, context }) => {
 });
 `;
 
-export function startLambdaService(options: LambdaServiceOptions): LambdaService {
+export async function startLambdaService(options: LambdaServiceOptions): Promise<LambdaService> {
   const workers = new Map<
     string,
     { worker: Worker; pending: Map<number, (result: InvocationResult) => void> }
@@ -84,10 +95,12 @@ export function startLambdaService(options: LambdaServiceOptions): LambdaService
       },
       env: {
         ...config.environment,
+        ...options.sandboxEnvironment,
         AWS_REGION: options.region,
         AWS_DEFAULT_REGION: options.region,
-        AWS_ACCESS_KEY_ID: options.credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: options.credentials.secretAccessKey,
+        AWS_ACCESS_KEY_ID: options.credentialsFor(config.role, config.functionName).accessKeyId,
+        AWS_SECRET_ACCESS_KEY: options.credentialsFor(config.role, config.functionName).secretAccessKey,
+        AWS_SESSION_TOKEN: options.credentialsFor(config.role, config.functionName).sessionToken,
         AWS_LAMBDA_FUNCTION_NAME: config.functionName,
         AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(config.memorySizeMb),
         AWS_LAMBDA_LOG_GROUP_NAME: config.logGroupName,

@@ -4,29 +4,15 @@
 // with the sandbox's OpenID issuer standing in for the user pool.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { apiGatewayMessage, type Integration, MAX_REQUEST_BYTES, serveHttpApi } from "./api-gateway/http-api";
-import { fromHttpApiResult, type PlainRequest, type PlainResponse } from "./api-gateway/payload-v2";
+import { MAX_REQUEST_BYTES } from "./api-gateway/http-api";
+import type { PlainRequest, PlainResponse } from "./api-gateway/payload-v2";
 import { cachedSandboxAssembly } from "./cloudformation/assembly-cache";
 import { readCloudAssembly } from "./cloudformation/cloud-assembly";
-import { notRunLines } from "./cloudformation/coverage";
-import { type Deployment, deploy, withStandIns } from "./cloudformation/deployment";
-import { deployToBuckets } from "./cloudformation/resources/bucket-deployment";
-import { distributionFrom } from "./cloudformation/resources/distribution";
-import { createTables } from "./cloudformation/resources/dynamodb-table";
-import { httpApisFrom } from "./cloudformation/resources/http-api";
-import { functionDefinition } from "./cloudformation/resources/lambda-function";
-import { type IssuerEndpoints, userPoolStandIn } from "./cloudformation/resources/user-pool";
-import type { Distribution, Origin } from "./cloudfront/distribution";
-import {
-  type DynamoDBLocal,
-  LOCAL_AWS_SETTINGS,
-  localDynamoDBClient,
-  startDynamoDBLocal,
-} from "./dynamodb-local";
+import { type Deployment, deploy } from "./cloudformation/deployment";
+import type { Distribution } from "./cloudfront/distribution";
+import { type DynamoDBLocal, LOCAL_AWS_SETTINGS, startDynamoDBLocal } from "./dynamodb-local";
 import { type RunningIssuer, startIssuer } from "./issuer/issuer";
-import { type LambdaService, startLambdaService } from "./lambda-stand-in";
-import { createBuckets } from "./s3/buckets";
-import { originAccess } from "./s3/origin-access";
+import { type RunningDeployment, runDeployment } from "./run-deployment";
 import { SandboxStartError } from "./start-error";
 
 export interface SandboxOptions {
@@ -45,7 +31,7 @@ export interface SandboxOptions {
   readonly issuerPort?: number;
   /** Lifetime of the issuer's access tokens, short for a test of expiry. @default 3600 */
   readonly accessTokenTtlSeconds?: number;
-  /** Where the lines saying what the sandbox does not run go. @default console.log */
+  /** Where the lines saying what the sandbox does not run go, one at a time. @default console.log */
   readonly report?: (line: string) => void;
 }
 
@@ -86,7 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const host = options.host ?? "127.0.0.1";
   await listen(server, options.port ?? 3000, host);
   const url = `http://${host}:${(server.address() as { port: number }).port}`;
-  const running: { database?: DynamoDBLocal; issuer?: RunningIssuer; lambda?: LambdaService } = {};
+  const running: { database?: DynamoDBLocal; issuer?: RunningIssuer; deployment?: RunningDeployment } = {};
   const stop = () => stopAll(server, running);
   try {
     // DynamoDB Local's JVM, the issuer and the synthesis (a child process when the cache has no assembly) start
@@ -103,62 +89,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       ] as const,
       running,
     );
-    const deployed = deploy(readCloudAssembly(assembly));
-    const standIn = userPoolStandIn(deployed, await issuerEndpoints(issuer));
-    const deployment = withStandIns(deployed, standIn.rewrite);
-    const client = localDynamoDBClient(database.endpoint);
-    await createTables(deployment.resourcesOfType("AWS::DynamoDB::Table"), client).finally(() =>
-      client.destroy(),
-    );
-    const buckets = createBuckets();
-    for (const stack of deployment.stacks) deployToBuckets(stack, buckets, standIn.rewrite);
-
-    const invoked = new Set<string>();
-    const apis = httpApisFrom(deployment, {
-      integrationFor: (functionArn) => {
-        invoked.add(functionArn);
-        const functionName = functionArn.slice(functionArn.lastIndexOf(":") + 1);
-        return observed(
-          lambdaIntegration(() => running.lambda, functionName),
-          options.onApiEvent,
-        );
-      },
-      audience: standIn.clientIds,
-    });
-    const functions = deployment
-      .resourcesOfType("AWS::Lambda::Function")
-      .filter((fn) => invoked.has(fn.attribute("Arn") ?? ""))
-      // The one setting the sandbox adds: where DynamoDB is. The bundled SDK reads it (AWS's "service-specific
-      // endpoints" setting), so no code or template changes for it; in AWS it is simply unset.
-      .map((fn) => functionDefinition(deployment, fn, { AWS_ENDPOINT_URL_DYNAMODB: database.endpoint }));
-    running.lambda = startLambdaService({
-      functions: functions.map(({ configuration }) => configuration),
-      region: LOCAL_AWS_SETTINGS.AWS_REGION,
-      credentials: {
+    const dynamoDB = {
+      endpoint: database.endpoint,
+      localEndpoint: database.endpoint,
+      credentialsFor: () => ({
         accessKeyId: LOCAL_AWS_SETTINGS.AWS_ACCESS_KEY_ID,
         secretAccessKey: LOCAL_AWS_SETTINGS.AWS_SECRET_ACCESS_KEY,
-      },
-    });
-    const origins = (domainName: string): Origin => {
-      const api = apis.get(domainName);
-      if (api) return (request) => serveHttpApi(api, request);
-      const bucket = deployment
-        .resourcesOfType("AWS::S3::Bucket")
-        .find((b) => [b.attribute("RegionalDomainName"), b.attribute("DomainName")].includes(domainName));
-      if (bucket) return originAccess(buckets, bucket.physicalId);
-      throw new SandboxStartError(`The distribution's origin ${domainName} is nothing the sandbox runs.`);
+        sessionToken: "sandbox",
+      }),
     };
-    distribution = distributionFrom(deployment, origins);
-
+    running.deployment = await runDeployment(
+      deploy(readCloudAssembly(assembly)),
+      { dynamoDB, issuer },
+      options.onApiEvent,
+    );
     const report = options.report ?? console.log;
-    const run = new Set(functions.map(({ configuration }) => configuration.functionName));
-    for (const line of notRunLines(deployment, run)) report(`Not run: ${line}`);
-    for (const { configuration, unevaluatedPolicies } of functions) {
-      for (const policy of unevaluatedPolicies) {
-        report(`Not evaluated: the managed policy ${policy} of ${configuration.functionName}'s role`);
-      }
-    }
-    return { url, dynamoDBEndpoint: database.endpoint, issuerUrl: issuer.url, deployment, stop };
+    report("Not run as the templates declare them (→ what stands in):");
+    for (const line of running.deployment.notRun) report(`  ${line}`);
+    distribution = running.deployment.distribution;
+    return {
+      url,
+      dynamoDBEndpoint: dynamoDB.localEndpoint,
+      issuerUrl: issuer.url,
+      deployment: running.deployment.deployment,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
@@ -183,44 +138,6 @@ async function settled<
     (issuer as PromiseFulfilledResult<RunningIssuer>).value,
     (assembly as PromiseFulfilledResult<string>).value,
   ];
-}
-
-/** The issuer's endpoints from its discovery document, as a relying party finds them. */
-async function issuerEndpoints(issuer: RunningIssuer): Promise<IssuerEndpoints> {
-  const discovery = (await (
-    await fetch(`${issuer.url}/.well-known/openid-configuration`)
-  ).json()) as IssuerEndpoints;
-  return {
-    issuer: discovery.issuer,
-    authorization_endpoint: discovery.authorization_endpoint,
-    token_endpoint: discovery.token_endpoint,
-    end_session_endpoint: discovery.end_session_endpoint,
-    spaClientId: issuer.spaConfig.clientId,
-    machineClientIds: issuer.rules.audience.filter((clientId) => clientId !== issuer.spaConfig.clientId),
-  };
-}
-
-/** A Lambda proxy integration: the function's result as API Gateway reads it, its failure as API Gateway's 500. */
-function lambdaIntegration(lambda: () => LambdaService | undefined, functionName: string): Integration {
-  return async (event) => {
-    const service = lambda();
-    const result = service ? await service.invoke(functionName, event) : undefined;
-    if (result?.outcome === "success") return fromHttpApiResult(result.payload as object);
-    if (result)
-      console.error(
-        `${functionName}: ${result.errorType}`,
-        "errorMessage" in result ? result.errorMessage : result.reason,
-      );
-    return apiGatewayMessage(500, "Internal Server Error", event.requestContext.requestId);
-  };
-}
-
-function observed(integration: Integration, onEvent: SandboxOptions["onApiEvent"]): Integration {
-  if (!onEvent) return integration;
-  return (event) => {
-    onEvent(event);
-    return integration(event);
-  };
 }
 
 function starting(res: ServerResponse): void {
@@ -277,13 +194,13 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 async function stopAll(
   server: Server,
-  running: { database?: DynamoDBLocal; issuer?: RunningIssuer; lambda?: LambdaService },
+  running: { database?: DynamoDBLocal; issuer?: RunningIssuer; deployment?: RunningDeployment },
 ): Promise<void> {
   if (server.listening) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
-  await running.lambda?.stop();
+  await running.deployment?.stop();
   await running.issuer?.stop();
   await running.database?.stop();
 }

@@ -23,17 +23,10 @@ interface FunctionProperties {
   readonly Timeout?: number;
   readonly MemorySize?: number;
   readonly ReservedConcurrentExecutions?: number;
-  readonly LoggingConfig?: { readonly LogGroup?: string };
+  readonly LoggingConfig?: { readonly LogGroup?: string; readonly LogFormat?: "Text" | "JSON" };
 }
 
-/**
- * @param added environment variables the sandbox adds to the template's, e.g. where its DynamoDB is
- */
-export function functionDefinition(
-  deployment: Deployment,
-  resource: DeployedResource,
-  added: Readonly<Record<string, string>>,
-): FunctionDefinition {
+export function functionDefinition(deployment: Deployment, resource: DeployedResource): FunctionDefinition {
   const properties = resolved(resource) as unknown as FunctionProperties;
   const where = resource.constructPath ?? resource.logicalId;
   if (!properties.Runtime?.startsWith("nodejs")) {
@@ -50,12 +43,13 @@ export function functionDefinition(
       functionName: resource.physicalId,
       codeDirectory,
       handler: properties.Handler,
-      environment: { ...properties.Environment?.Variables, ...added },
+      environment: { ...properties.Environment?.Variables },
       timeoutSeconds: properties.Timeout ?? 3,
       memorySizeMb: properties.MemorySize ?? 128,
       reservedConcurrency: properties.ReservedConcurrentExecutions,
       role,
       logGroupName: properties.LoggingConfig?.LogGroup ?? `/aws/lambda/${resource.physicalId}`,
+      logFormat: properties.LoggingConfig?.LogFormat,
     },
     unevaluatedPolicies,
   };

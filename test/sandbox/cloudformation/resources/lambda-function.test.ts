@@ -16,9 +16,7 @@ const usersFunction = () => {
 };
 
 describe("the Users API function", () => {
-  const { configuration, unevaluatedPolicies } = functionDefinition(sandboxDeployment(), usersFunction(), {
-    AWS_ENDPOINT_URL_DYNAMODB: "http://127.0.0.1:8000",
-  });
+  const { configuration, unevaluatedPolicies } = functionDefinition(sandboxDeployment(), usersFunction());
 
   it("runs the staged bundle that deploys, source map included", () => {
     expect(existsSync(join(configuration.codeDirectory, "index.mjs"))).toBe(true);
@@ -26,12 +24,11 @@ describe("the Users API function", () => {
     expect(configuration.handler).toBe("index.handler");
   });
 
-  it("gets the template's environment, resolved, plus only what the sandbox adds", () => {
+  it("gets the template's environment, resolved", () => {
     const [table] = sandboxDeployment().resourcesOfType("AWS::DynamoDB::Table");
     expect(configuration.environment).toMatchObject({
       USERS_TABLE_NAME: table.physicalId,
       POWERTOOLS_SERVICE_NAME: "users-api",
-      AWS_ENDPOINT_URL_DYNAMODB: "http://127.0.0.1:8000",
     });
   });
 
@@ -91,7 +88,7 @@ describe("a role with a managed policy the templates do not hold", () => {
       },
     ]);
     const [fn] = deployment.resourcesOfType("AWS::Lambda::Function");
-    const { configuration, unevaluatedPolicies } = functionDefinition(deployment, fn, {});
+    const { configuration, unevaluatedPolicies } = functionDefinition(deployment, fn);
     expect(unevaluatedPolicies).toEqual(["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"]);
     // Lambda's defaults where the template sets nothing.
     expect(configuration).toMatchObject({

@@ -1,0 +1,146 @@
+// Runs the deployed stacks on the sandbox's services: the tables in DynamoDB, the site's deployment in S3, the
+// functions the HTTP APIs integrate in the Lambda service, the APIs in API Gateway and the distribution in
+// front of them, with the issuer standing in for the user pool. What it does not run, it says.
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { apiGatewayMessage, type Integration, serveHttpApi } from "./api-gateway/http-api";
+import { fromHttpApiResult } from "./api-gateway/payload-v2";
+import { notRunLines } from "./cloudformation/coverage";
+import { type Deployment, withStandIns } from "./cloudformation/deployment";
+import { deployToBuckets } from "./cloudformation/resources/bucket-deployment";
+import { distributionFrom } from "./cloudformation/resources/distribution";
+import { createTables } from "./cloudformation/resources/dynamodb-table";
+import { httpApisFrom } from "./cloudformation/resources/http-api";
+import { functionDefinition } from "./cloudformation/resources/lambda-function";
+import { type IssuerEndpoints, userPoolStandIn } from "./cloudformation/resources/user-pool";
+import type { Distribution, Origin } from "./cloudfront/distribution";
+import { localDynamoDBClient } from "./dynamodb-local";
+import type { RunningIssuer } from "./issuer/issuer";
+import {
+  type ExecutionRole,
+  type LambdaService,
+  type RoleCredentials,
+  startLambdaService,
+} from "./lambda-stand-in";
+import { createBuckets } from "./s3/buckets";
+import { originAccess } from "./s3/origin-access";
+import { SandboxStartError } from "./start-error";
+
+export interface SandboxServices {
+  readonly dynamoDB: {
+    /** Where the functions call DynamoDB. */
+    readonly endpoint: string;
+    /** DynamoDB Local itself, for creating the tables. */
+    readonly localEndpoint: string;
+    credentialsFor(role: ExecutionRole, sessionName?: string): RoleCredentials;
+  };
+  readonly issuer: RunningIssuer;
+}
+
+export interface RunningDeployment {
+  /** The deployment with the issuer standing in for the user pool. */
+  readonly deployment: Deployment;
+  readonly distribution: Distribution;
+  /** What the sandbox does not run, and what stands in for it, one line each. */
+  readonly notRun: readonly string[];
+  stop(): Promise<void>;
+}
+
+export async function runDeployment(
+  deployed: Deployment,
+  services: SandboxServices,
+  onApiEvent?: (event: APIGatewayProxyEventV2) => void,
+): Promise<RunningDeployment> {
+  const standIn = userPoolStandIn(deployed, await issuerEndpoints(services.issuer));
+  const deployment = withStandIns(deployed, standIn.rewrite);
+  const client = localDynamoDBClient(services.dynamoDB.localEndpoint);
+  await createTables(deployment.resourcesOfType("AWS::DynamoDB::Table"), client).finally(() =>
+    client.destroy(),
+  );
+  const buckets = createBuckets();
+  for (const stack of deployment.stacks) deployToBuckets(stack, buckets, standIn.rewrite);
+
+  let lambda: LambdaService | undefined;
+  const invoked = new Set<string>();
+  const apis = httpApisFrom(deployment, {
+    integrationFor: (functionArn) => {
+      invoked.add(functionArn);
+      const functionName = functionArn.slice(functionArn.lastIndexOf(":") + 1);
+      return observed(
+        lambdaIntegration(() => lambda, functionName),
+        onApiEvent,
+      );
+    },
+    audience: standIn.clientIds,
+  });
+  const functions = deployment
+    .resourcesOfType("AWS::Lambda::Function")
+    .filter((fn) => invoked.has(fn.attribute("Arn") ?? ""))
+    .map((fn) => functionDefinition(deployment, fn));
+  const [{ env }] = deployment.stacks;
+  lambda = await startLambdaService({
+    functions: functions.map(({ configuration }) => configuration),
+    region: env.region,
+    accountId: env.accountId,
+    credentialsFor: (role, sessionName) => services.dynamoDB.credentialsFor(role, sessionName),
+    // The one setting the sandbox adds to what the templates give a function: where DynamoDB is. The bundled
+    // SDK reads it (the SDKs' service-specific endpoint setting), so neither code nor template changes for it.
+    sandboxEnvironment: { AWS_ENDPOINT_URL_DYNAMODB: services.dynamoDB.endpoint },
+  });
+
+  const origins = (domainName: string): Origin => {
+    const api = apis.get(domainName);
+    if (api) return (request) => serveHttpApi(api, request);
+    const bucket = deployment
+      .resourcesOfType("AWS::S3::Bucket")
+      .find((b) => [b.attribute("RegionalDomainName"), b.attribute("DomainName")].includes(domainName));
+    if (bucket) return originAccess(buckets, bucket.physicalId);
+    throw new SandboxStartError(`The distribution's origin ${domainName} is nothing the sandbox runs.`);
+  };
+  const run = new Set(functions.map(({ configuration }) => configuration.functionName));
+  return {
+    deployment,
+    distribution: distributionFrom(deployment, origins),
+    notRun: [
+      ...notRunLines(deployment, run),
+      ...functions.flatMap(({ configuration, unevaluatedPolicies }) =>
+        unevaluatedPolicies.map(
+          (arn) => `${arn}, attached to ${configuration.functionName}'s role → not evaluated`,
+        ),
+      ),
+    ],
+    stop: async () => {
+      await lambda?.stop();
+    },
+  };
+}
+
+/** The issuer's endpoints from its discovery document, as a relying party finds them, and its clients. */
+async function issuerEndpoints(issuer: RunningIssuer): Promise<IssuerEndpoints> {
+  const response = await fetch(`${issuer.url}/.well-known/openid-configuration`);
+  const discovery = (await response.json()) as Omit<IssuerEndpoints, "spaClientId" | "machineClientIds">;
+  return {
+    issuer: discovery.issuer,
+    authorization_endpoint: discovery.authorization_endpoint,
+    token_endpoint: discovery.token_endpoint,
+    end_session_endpoint: discovery.end_session_endpoint,
+    spaClientId: issuer.spaConfig.clientId,
+    machineClientIds: issuer.rules.audience.filter((clientId) => clientId !== issuer.spaConfig.clientId),
+  };
+}
+
+/** A Lambda proxy integration: the function's result as API Gateway reads it, any failure as its 500. */
+function lambdaIntegration(lambda: () => LambdaService | undefined, functionName: string): Integration {
+  return async (event) => {
+    const result = await lambda()?.invoke(functionName, event);
+    if (result?.outcome === "success") return fromHttpApiResult(result.payload as object);
+    return apiGatewayMessage(500, "Internal Server Error", event.requestContext.requestId);
+  };
+}
+
+function observed(integration: Integration, onEvent?: (event: APIGatewayProxyEventV2) => void): Integration {
+  if (!onEvent) return integration;
+  return (event) => {
+    onEvent(event);
+    return integration(event);
+  };
+}
