@@ -4,8 +4,7 @@
 import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
-import { CACHE_DIR, inputsDigest } from "../sandbox/cloudformation/assembly-cache";
-import { PROJECT_ROOT } from "../sandbox/cloudformation/synthesis";
+import { CACHE_DIR, inputsDigest, PROJECT_ROOT } from "../sandbox/cloudformation/assembly-cache";
 import { type Summary, summarize } from "./measure";
 
 /**

@@ -75,9 +75,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const running: { database?: DynamoDBLocal; issuer?: RunningIssuer; deployment?: RunningDeployment } = {};
   const stop = () => stopAll(server, running);
   try {
-    // DynamoDB Local's JVM, the issuer and the synthesis (a child process when the cache has no assembly) start
-    // together; whichever fails, the others are stopped.
-    const [database, issuer, assembly] = await settled(
+    // DynamoDB Local's JVM, the issuer and the assembly (synthesized in a child process when the cache has none,
+    // then deployed) start together; whichever fails, the others are stopped.
+    const assembly = Promise.resolve(options.assembly ?? cachedSandboxAssembly());
+    const [database, issuer, deployed] = await settled(
       [
         startDynamoDBLocal(),
         startIssuer({
@@ -85,7 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
           port: options.issuerPort,
           accessTokenTtlSeconds: options.accessTokenTtlSeconds,
         }),
-        options.assembly ?? cachedSandboxAssembly(),
+        assembly.then((directory) => deploy(readCloudAssembly(directory))),
       ] as const,
       running,
     );
@@ -98,11 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         sessionToken: "sandbox",
       }),
     };
-    running.deployment = await runDeployment(
-      deploy(readCloudAssembly(assembly)),
-      { dynamoDB, issuer },
-      options.onApiEvent,
-    );
+    running.deployment = await runDeployment(deployed, { dynamoDB, issuer }, options.onApiEvent);
     const report = options.report ?? console.log;
     report("Not run as the templates declare them (→ what stands in):");
     for (const line of running.deployment.notRun) report(`  ${line}`);
@@ -123,20 +120,18 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
 /**
  * Waits for every start, recording each that succeeds in `running` so that it is stopped when another fails.
  */
-async function settled<
-  T extends readonly [Promise<DynamoDBLocal>, Promise<RunningIssuer>, Promise<string> | string],
->(
-  starts: T,
+async function settled(
+  starts: readonly [Promise<DynamoDBLocal>, Promise<RunningIssuer>, Promise<Deployment>],
   running: { database?: DynamoDBLocal; issuer?: RunningIssuer },
-): Promise<[DynamoDBLocal, RunningIssuer, string]> {
-  const [database, issuer, assembly] = await Promise.allSettled(starts);
+): Promise<[DynamoDBLocal, RunningIssuer, Deployment]> {
+  const [database, issuer, deployment] = await Promise.allSettled(starts);
   if (database.status === "fulfilled") running.database = database.value;
   if (issuer.status === "fulfilled") running.issuer = issuer.value;
-  for (const result of [database, issuer, assembly]) if (result.status === "rejected") throw result.reason;
+  for (const result of [database, issuer, deployment]) if (result.status === "rejected") throw result.reason;
   return [
     (database as PromiseFulfilledResult<DynamoDBLocal>).value,
     (issuer as PromiseFulfilledResult<RunningIssuer>).value,
-    (assembly as PromiseFulfilledResult<string>).value,
+    (deployment as PromiseFulfilledResult<Deployment>).value,
   ];
 }
 

@@ -7,7 +7,9 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { SandboxStartError } from "../start-error";
-import { PROJECT_ROOT } from "./synthesis";
+
+/** The repository, where the inputs and the cache are. */
+export const PROJECT_ROOT = join(import.meta.dirname, "..", "..");
 
 /** Everything the synthesized assembly depends on: the workload, the app, how it is synthesized. */
 const INPUTS = [

@@ -9,8 +9,7 @@ import { pathToFileURL } from "node:url";
 import { App } from "aws-cdk-lib";
 import { sandboxWorkload } from "../../bin/sandbox-workload";
 import type { UserManagement } from "../../usermanagement/workload";
-
-export const PROJECT_ROOT = join(import.meta.dirname, "..", "..");
+import { PROJECT_ROOT } from "./assembly-cache";
 
 /** cdk.json's context, the feature flags above all, which the CLI hands every app it runs. */
 export function cdkJsonContext(): Record<string, unknown> {
