@@ -19,7 +19,7 @@ export interface SandboxProcess {
 export async function startSandboxProcess(timeoutMs = 90_000): Promise<SandboxProcess> {
   const child = spawn("npm", ["start"], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: "0", LOG_LEVEL: "WARN" },
+    env: { ...process.env, PORT: "0" },
     // Its own process group, so stop() can tell whether anything the sandbox started is still running.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
