@@ -23,15 +23,18 @@ const RUN = new Set([
   "Custom::CDKBucketDeployment",
 ]);
 
+const ISSUER = "the sandbox issuer, with its seeded people and clients";
+const DIRECT_READ = "the distribution reading the bucket directly";
+
 /** Types something else stands in for, with what. */
 const STOOD_IN: Readonly<Record<string, string>> = {
-  "AWS::Cognito::UserPool": "the sandbox issuer, with its seeded people and clients",
-  "AWS::Cognito::UserPoolClient": "the sandbox issuer, with its seeded people and clients",
-  "AWS::Cognito::UserPoolDomain": "the sandbox issuer, with its seeded people and clients",
-  "AWS::Cognito::UserPoolResourceServer": "the sandbox issuer, with its seeded people and clients",
-  "AWS::Cognito::UserPoolGroup": "the sandbox issuer, with its seeded people and clients",
-  "AWS::CloudFront::OriginAccessControl": "the distribution reading the bucket directly",
-  "AWS::S3::BucketPolicy": "the distribution reading the bucket directly",
+  "AWS::Cognito::UserPool": ISSUER,
+  "AWS::Cognito::UserPoolClient": ISSUER,
+  "AWS::Cognito::UserPoolDomain": ISSUER,
+  "AWS::Cognito::UserPoolResourceServer": ISSUER,
+  "AWS::Cognito::UserPoolGroup": ISSUER,
+  "AWS::CloudFront::OriginAccessControl": DIRECT_READ,
+  "AWS::S3::BucketPolicy": DIRECT_READ,
   "AWS::CloudFront::CachePolicy": "no cache: every request reaches its origin",
   "AWS::Lambda::Permission": "API Gateway invoking each integration's function",
   "AWS::Logs::LogGroup": "the functions' logs on the sandbox's output",

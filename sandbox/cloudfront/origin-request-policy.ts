@@ -1,7 +1,7 @@
 // Which of the viewer's headers CloudFront passes to the origin: those an origin request policy names ("Control
 // origin requests with a policy"; the managed policies' contents from "Use managed origin request policies"),
-// never the hop-by-hop ones a proxy must drop (RFC 9110 §7.6.1). Cookies and query strings always go through,
-// as every policy the workload uses forwards them.
+// never the hop-by-hop ones a proxy must drop (RFC 9110 §7.6.1). The query string goes through as the viewer
+// sent it: the workload's API behaviours forward it whole, and S3 ignores it.
 import type { HeaderValues } from "../api-gateway/payload-v2";
 
 export interface OriginRequestHeadersConfig {
