@@ -7,6 +7,7 @@ import type { Deployment } from "./deployment";
 const RUN = new Set([
   "AWS::DynamoDB::Table",
   "AWS::Lambda::Function",
+  "AWS::Lambda::Permission",
   "AWS::IAM::Role",
   "AWS::IAM::Policy",
   "AWS::IAM::ManagedPolicy",
@@ -36,7 +37,6 @@ const STOOD_IN: Readonly<Record<string, string>> = {
   "AWS::CloudFront::OriginAccessControl": DIRECT_READ,
   "AWS::S3::BucketPolicy": DIRECT_READ,
   "AWS::CloudFront::CachePolicy": "no cache: every request reaches its origin",
-  "AWS::Lambda::Permission": "API Gateway invoking each integration's function",
   "AWS::Logs::LogGroup": "the functions' logs on the sandbox's output",
 };
 

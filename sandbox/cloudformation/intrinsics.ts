@@ -43,7 +43,13 @@ export function resolveTemplate(template: Template, resolvers: Resolvers): Resol
       Parameters: template.Parameters ?? {},
       Mappings: template.Mappings ?? {},
       Conditions: template.Conditions ?? {},
-      Resources: template.Resources,
+      // cfn-resolver-lib cannot read an empty `Properties` when it resolves an ARN; no properties is the same.
+      Resources: Object.fromEntries(
+        Object.entries(template.Resources).map(([logicalId, { Properties, ...resource }]) => [
+          logicalId,
+          Properties && Object.keys(Properties).length > 0 ? { ...resource, Properties } : resource,
+        ]),
+      ),
       Outputs: template.Outputs ?? {},
     },
     resolvers,

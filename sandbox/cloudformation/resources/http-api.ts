@@ -1,16 +1,20 @@
 // The HTTP APIs of the templates (AWS::ApiGatewayV2::Api, with its Routes, Integrations, Authorizers and its
 // `$default` Stage), as the sandbox's API Gateway serves them: each route by its RouteKey, with its JWT
 // authorizer (the issuer and audience the template sets, stood in for by the sandbox's issuer) and its
-// AuthorizationScopes, its Lambda proxy integration, and the stage's throttling. What the sandbox does not
-// imitate (IAM or Lambda authorizers, other integration types, payload format 1.0, named stages) stops the
-// start with the route or resource that needs it.
-
+// AuthorizationScopes, its Lambda proxy integration (if the function's permissions let API Gateway invoke it),
+// and the stage's throttling. What the sandbox does not imitate (IAM or Lambda authorizers, other integration
+// types, payload format 1.0, named stages) stops the start with the route or resource that needs it.
 import { JWT_IDENTITY_SOURCE } from "../../../usermanagement/shared/jwt-authorizer-rules";
-import type { HttpApi, HttpApiRoute, Integration } from "../../api-gateway/http-api";
+import {
+  apiGatewayMessage,
+  type HttpApi,
+  type HttpApiRoute,
+  type Integration,
+} from "../../api-gateway/http-api";
 import { createJwtAuthorizer, type JwtAuthorizer } from "../../api-gateway/jwt-authorizer";
-import type { StageThrottlingSettings } from "../../api-gateway/stage-throttling";
-import { stageThrottle } from "../../api-gateway/stage-throttling";
+import { type StageThrottlingSettings, stageThrottle } from "../../api-gateway/stage-throttling";
 import { type DeployedResource, type Deployment, resolved } from "../deployment";
+import { apiGatewayMayInvoke } from "./lambda-permission";
 
 export interface HttpApiWiring {
   /** The integration invoking the function with this ARN. */
@@ -27,6 +31,9 @@ export function httpApisFrom(deployment: Deployment, wiring: HttpApiWiring): Map
     deployment.resourcesOfType(type).filter((resource) => resolved(resource).ApiId === apiId);
   for (const api of deployment.resourcesOfType("AWS::ApiGatewayV2::Api")) {
     if (resolved(api).ProtocolType !== "HTTP") throw notImitated(api, "an API other than an HTTP API");
+    const stack = deployment.stacks.find((s) => s.stackName === api.stackName);
+    if (!stack) throw new Error(`No stack ${api.stackName}`);
+    const { region, accountId, urlSuffix, partition } = stack.env;
     const stage = ofApi("AWS::ApiGatewayV2::Stage", api.physicalId).find((s) => s.physicalId === "$default");
     if (!stage) throw notImitated(api, "an HTTP API without a $default stage");
     const integrations = ofApi("AWS::ApiGatewayV2::Integration", api.physicalId);
@@ -40,16 +47,15 @@ export function httpApisFrom(deployment: Deployment, wiring: HttpApiWiring): Map
       };
       const integration = integrations.find((i) => properties.Target === `integrations/${i.physicalId}`);
       if (!integration) throw notImitated(route, "a route without an integration");
+      const [method, path = ""] = properties.RouteKey.split(" ");
+      const sourceArn = `arn:${partition}:execute-api:${region}:${accountId}:${api.physicalId}/$default/${method}${path}`;
       return {
         routeKey: properties.RouteKey,
         authorizer: routeAuthorizer(deployment, route, properties, authorizers, wiring),
         authorizationScopes: properties.AuthorizationScopes,
-        integration: lambdaProxyIntegration(integration, wiring),
+        integration: lambdaProxyIntegration(deployment, integration, sourceArn, wiring),
       };
     });
-    const stack = deployment.stacks.find((s) => s.stackName === api.stackName);
-    if (!stack) throw new Error(`No stack ${api.stackName}`);
-    const { region, accountId, urlSuffix } = stack.env;
     apis.set(`${api.physicalId}.execute-api.${region}.${urlSuffix}`, {
       identity: { apiId: api.physicalId, region, accountId },
       routes,
@@ -92,8 +98,17 @@ function routeAuthorizer(
   return authorizer;
 }
 
-/** An AWS_PROXY integration with payload format 2.0, whose URI is the function's ARN (or its invocation path). */
-function lambdaProxyIntegration(integration: DeployedResource, wiring: HttpApiWiring): Integration {
+/**
+ * An AWS_PROXY integration with payload format 2.0, whose URI is the function's ARN (or its invocation path);
+ * API Gateway's 500 for a route whose function's permissions do not let API Gateway invoke it
+ * ("Troubleshooting issues with HTTP API Lambda integrations").
+ */
+function lambdaProxyIntegration(
+  deployment: Deployment,
+  integration: DeployedResource,
+  sourceArn: string,
+  wiring: HttpApiWiring,
+): Integration {
   const { IntegrationType, IntegrationUri, PayloadFormatVersion } = resolved(integration) as {
     IntegrationType: string;
     IntegrationUri: string;
@@ -104,6 +119,9 @@ function lambdaProxyIntegration(integration: DeployedResource, wiring: HttpApiWi
     throw notImitated(integration, `payload format ${PayloadFormatVersion}`);
   const functionArn = /arn:[^:]+:lambda:[^:]+:\d+:function:[^/:]+/.exec(IntegrationUri)?.[0];
   if (!functionArn) throw notImitated(integration, `the integration URI ${IntegrationUri}`);
+  if (!apiGatewayMayInvoke(deployment, functionArn, sourceArn)) {
+    return async (event) => apiGatewayMessage(500, "Internal Server Error", event.requestContext.requestId);
+  }
   return wiring.integrationFor(functionArn);
 }
 

@@ -70,42 +70,85 @@ describe("the sandbox app's HTTP APIs", () => {
   });
 });
 
-describe("an API the sandbox cannot imitate", () => {
-  it("stops the start, naming what is not imitated", () => {
-    const deployment = deploy([
-      {
-        stackName: "Api",
-        template: {
-          Resources: {
-            Api: { Type: "AWS::ApiGatewayV2::Api", Properties: { ProtocolType: "HTTP" } },
-            Stage: {
-              Type: "AWS::ApiGatewayV2::Stage",
-              Properties: { ApiId: { Ref: "Api" }, StageName: "$default" },
-            },
-            Integration: {
-              Type: "AWS::ApiGatewayV2::Integration",
-              Properties: {
-                ApiId: { Ref: "Api" },
-                IntegrationType: "AWS_PROXY",
-                IntegrationUri: "arn:aws:lambda:us-east-1:000000000000:function:f",
-                PayloadFormatVersion: "2.0",
-              },
-            },
-            Route: {
-              Type: "AWS::ApiGatewayV2::Route",
-              Properties: {
-                ApiId: { Ref: "Api" },
-                RouteKey: "GET /",
-                AuthorizationType: "AWS_IAM",
-                Target: { "Fn::Join": ["/", ["integrations", { Ref: "Integration" }]] },
-              },
+/** A deployed HTTP API with one route to one function, the route's and the stack's resources changed by `extra`. */
+function oneRouteApi(route: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+  return deploy([
+    {
+      stackName: "Api",
+      template: {
+        Resources: {
+          Api: { Type: "AWS::ApiGatewayV2::Api", Properties: { ProtocolType: "HTTP" } },
+          Stage: {
+            Type: "AWS::ApiGatewayV2::Stage",
+            Properties: { ApiId: { Ref: "Api" }, StageName: "$default" },
+          },
+          Fn: { Type: "AWS::Lambda::Function", Properties: {} },
+          Integration: {
+            Type: "AWS::ApiGatewayV2::Integration",
+            Properties: {
+              ApiId: { Ref: "Api" },
+              IntegrationType: "AWS_PROXY",
+              IntegrationUri: { "Fn::GetAtt": ["Fn", "Arn"] },
+              PayloadFormatVersion: "2.0",
             },
           },
+          Route: {
+            Type: "AWS::ApiGatewayV2::Route",
+            Properties: {
+              ApiId: { Ref: "Api" },
+              RouteKey: "GET /items/{id}",
+              Target: { "Fn::Join": ["/", ["integrations", { Ref: "Integration" }]] },
+              ...route,
+            },
+          },
+          ...extra,
         },
-        assetPath: () => undefined,
       },
-    ]);
-    expect(() => httpApisFrom(deployment, wiring)).toThrow(
+      assetPath: () => undefined,
+    },
+  ]);
+}
+
+/** CDK's grant for a route: API Gateway may invoke the function from any stage and method on that path. */
+const permission = (path: string) => ({
+  Type: "AWS::Lambda::Permission",
+  Properties: {
+    Action: "lambda:InvokeFunction",
+    FunctionName: { "Fn::GetAtt": ["Fn", "Arn"] },
+    Principal: "apigateway.amazonaws.com",
+    SourceArn: {
+      "Fn::Join": ["", ["arn:aws:execute-api:us-east-1:000000000000:", { Ref: "Api" }, `/*/*${path}`]],
+    },
+  },
+});
+
+describe("a route's function permissions", () => {
+  const get = async (deployment: ReturnType<typeof oneRouteApi>) => {
+    const [api] = httpApisFrom(deployment, wiring).values();
+    const before = invoked.length;
+    const answer = await serveHttpApi(api, { method: "GET", url: "/items/1" });
+    return { status: answer.status, invoked: invoked.length - before };
+  };
+
+  it("let API Gateway invoke the function when a permission names the route's path", async () => {
+    expect(await get(oneRouteApi({}, { Permission: permission("/items/{id}") }))).toEqual({
+      status: 200,
+      invoked: 1,
+    });
+  });
+
+  it("without one, the route answers API Gateway's 500 and the function never runs", async () => {
+    expect(await get(oneRouteApi())).toEqual({ status: 500, invoked: 0 });
+    expect(await get(oneRouteApi({}, { Permission: permission("/other") }))).toEqual({
+      status: 500,
+      invoked: 0,
+    });
+  });
+});
+
+describe("an API the sandbox cannot imitate", () => {
+  it("stops the start, naming what is not imitated", () => {
+    expect(() => httpApisFrom(oneRouteApi({ AuthorizationType: "AWS_IAM" }), wiring)).toThrow(
       "The sandbox does not imitate AWS_IAM authorization (Route)",
     );
   });
