@@ -30,7 +30,7 @@ describe("the Users table", () => {
     expect(Object.keys(sandbox.findResources("AWS::DynamoDB::Table"))).toEqual(["DatabaseTableF104A135"]);
   });
 
-  it("is keyed by pk with a username-ordered index, and has point-in-time recovery and encryption", () => {
+  it("is keyed by pk with a username-ordered index and a search-term index, point-in-time recovery and encryption", () => {
     sandbox.hasResourceProperties("AWS::DynamoDB::Table", {
       KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
       GlobalSecondaryIndexes: [
@@ -39,6 +39,14 @@ describe("the Users table", () => {
           KeySchema: [
             { AttributeName: "listPartition", KeyType: "HASH" },
             { AttributeName: "username", KeyType: "RANGE" },
+          ],
+          Projection: { ProjectionType: "ALL" },
+        }),
+        Match.objectLike({
+          IndexName: "UsersBySearchTerm",
+          KeySchema: [
+            { AttributeName: "termPartition", KeyType: "HASH" },
+            { AttributeName: "termKey", KeyType: "RANGE" },
           ],
           Projection: { ProjectionType: "ALL" },
         }),
@@ -65,8 +73,16 @@ describe("the Users table", () => {
       DeletionPolicy: "Retain",
       UpdateReplacePolicy: "Retain",
     });
-    // Read and write, for the table and for its index.
-    production.resourceCountIs("AWS::ApplicationAutoScaling::ScalableTarget", 4);
+    // Read and write, for the table and for each of its two indexes.
+    production.resourceCountIs("AWS::ApplicationAutoScaling::ScalableTarget", 6);
+    production.hasResourceProperties("AWS::DynamoDB::Table", {
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({
+          IndexName: "UsersBySearchTerm",
+          ProvisionedThroughput: { ReadCapacityUnits: 5, WriteCapacityUnits: 5 },
+        }),
+      ]),
+    });
   });
 });
 
@@ -91,7 +107,7 @@ describe("the Users API function", () => {
     production.hasResourceProperties("AWS::Lambda::Function", { ReservedConcurrentExecutions: 10 });
   });
 
-  it("may use only the item operations the store issues on the table and its index", () => {
+  it("may use only the item operations the store issues on the table, and Query only on its two indexes", () => {
     const policies = sandbox.findResources("AWS::IAM::Policy");
     const statements = Object.values(policies).flatMap(
       (policy) =>
@@ -102,13 +118,21 @@ describe("the Users API function", () => {
       .flatMap((statement) => [statement.Action].flat())
       .filter((a) => a.startsWith("dynamodb:"));
     expect(dynamoActions.sort()).toEqual([
-      "dynamodb:ConditionCheckItem",
       "dynamodb:DeleteItem",
       "dynamodb:GetItem",
       "dynamodb:PutItem",
       "dynamodb:Query",
-      "dynamodb:UpdateItem",
     ]);
+    const queryResources = statements
+      .filter((statement) => [statement.Action].flat().includes("dynamodb:Query"))
+      .flatMap((statement) => (statement as unknown as { Resource: unknown[] }).Resource);
+    const indexArn = (name: string) => ({
+      "Fn::Join": ["", [{ "Fn::GetAtt": ["DatabaseTableF104A135", "Arn"] }, `/index/${name}`]],
+    });
+    expect(queryResources).toHaveLength(2);
+    expect(queryResources).toEqual(
+      expect.arrayContaining([indexArn("UsersByUsername"), indexArn("UsersBySearchTerm")]),
+    );
   });
 
   it("keeps its logs a week in a sandbox and a year, retained, in production", () => {

@@ -44,24 +44,21 @@ export class API extends Construct {
       },
       retention: props.retention,
     });
-    // Only the operations the store issues (transactions need the per-item actions), not grantReadWriteData's
-    // scans and batch writes, and only on the table and the one index it queries.
+    // Only the operations the store issues, not grantReadWriteData's scans and batch writes: consistent reads of
+    // one item, and transactions of puts and deletes (a transaction needs the action of each of its items), on
+    // the table; queries on the two indexes it reads.
     api.function.addToRolePolicy(
       new iam.PolicyStatement({
-        actions: [
-          "dynamodb:GetItem",
-          "dynamodb:PutItem",
-          "dynamodb:UpdateItem",
-          "dynamodb:DeleteItem",
-          "dynamodb:ConditionCheckItem",
-        ],
+        actions: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem"],
         resources: [props.table.tableArn],
       }),
     );
     api.function.addToRolePolicy(
       new iam.PolicyStatement({
         actions: ["dynamodb:Query"],
-        resources: [`${props.table.tableArn}/index/${USERS_TABLE_SCHEMA.listIndex.name}`],
+        resources: [USERS_TABLE_SCHEMA.listIndex, USERS_TABLE_SCHEMA.searchIndex].map(
+          ({ name }) => `${props.table.tableArn}/index/${name}`,
+        ),
       }),
     );
     this.function = api.function;

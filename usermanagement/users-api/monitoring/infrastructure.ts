@@ -102,7 +102,7 @@ export class Monitoring extends Construct {
           graph("DynamoDB throttles", [dynamoThrottles]),
           graph(
             "DynamoDB latency (ms)",
-            ["GetItem", "Query", "UpdateItem", "TransactWriteItems"].map((operation) =>
+            ["GetItem", "Query", "TransactWriteItems"].map((operation) =>
               table.metricSuccessfulRequestLatency({
                 dimensionsMap: { TableName: table.tableName, Operation: operation },
                 period: PERIOD,

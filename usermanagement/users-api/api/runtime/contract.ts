@@ -34,17 +34,35 @@ export interface ListUsersQuery {
   readonly cursor?: string;
 }
 
-/** `GET /api/users?prefix&limit&cursor`: the users whose username starts with `prefix` (any case), in username order. */
+/**
+ * `GET /api/users?search&limit&cursor`: the one search box. A user is found when `search` is the start of a word
+ * of their display name (or of the name from that word on: "ann jo" finds Ann Johnson), of their username, of
+ * their email address or of its domain; case, accents and character width aside ("zoe" finds Zoë, "ＡＢＣ" abc).
+ * Users come in the order of the text they are first found by, then by username, each once. A search that is
+ * empty once spaces are dropped, longer than 254 characters or holding control characters is refused (400,
+ * `errors: [{ field: "search" }]`), and so is one combined with `prefix` or `email`.
+ */
+export interface SearchUsersQuery extends ListUsersQuery {
+  readonly search: string;
+}
+
+/**
+ * `GET /api/users?prefix&limit&cursor`: the users whose username starts with `prefix` (any case), in username
+ * order. Kept for scripts: `search` finds these users too, among others.
+ */
 export interface FindUsersByPrefixQuery extends ListUsersQuery {
   readonly prefix: string;
 }
 
-/** `GET /api/users?email`: the user with that address (any case), as a page of zero or one item. */
+/**
+ * `GET /api/users?email`: the user with that exact address (any case), as a page of zero or one item. Kept for
+ * scripts and the chat: an exact lookup, read consistently.
+ */
 export interface FindUserByEmailQuery {
   readonly email: string;
 }
 
-export type UsersQuery = ListUsersQuery | FindUsersByPrefixQuery | FindUserByEmailQuery;
+export type UsersQuery = ListUsersQuery | SearchUsersQuery | FindUsersByPrefixQuery | FindUserByEmailQuery;
 
 /** The `ETag` of a user at `version`, and the value to send back in `If-Match`. */
 export const entityTag = (version: number) => `"${version}"`;

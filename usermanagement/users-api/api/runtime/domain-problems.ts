@@ -8,6 +8,7 @@ import {
   UsernameTakenError,
   VersionMismatchError,
 } from "./user-errors";
+import { SearchIndexNotReadyError } from "./user-search";
 import { entityTag, TooManyEntityTagsError } from "./version-tags";
 
 export function answerDomainErrors(router: Router): void {
@@ -46,7 +47,18 @@ export function answerDomainErrors(router: Router): void {
       }),
     ),
   );
+  router.errorHandler(SearchIndexNotReadyError, async (error) =>
+    problemResponse(
+      // 503: the API can't search yet, through no fault of the request; it will once DynamoDB has built the index.
+      new ProblemError(503, "search-not-ready", "Search not ready", error.message, {
+        headers: { "retry-after": String(SEARCH_NOT_READY_RETRY_AFTER_SECONDS) },
+      }),
+    ),
+  );
 }
+
+/** How long a client should wait before searching again while the search index is built. */
+export const SEARCH_NOT_READY_RETRY_AFTER_SECONDS = 60;
 
 /** How long a client should wait before retrying a write that lost every race. */
 export const CONCURRENT_UPDATE_RETRY_AFTER_SECONDS = 1;

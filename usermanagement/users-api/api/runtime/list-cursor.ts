@@ -25,16 +25,19 @@ export function decodeCursor(cursor: string, prefix?: string): string {
     USERNAME_PATTERN.test(username) &&
     username.startsWith(prefix ?? "") &&
     encodeCursor(username, prefix) === cursor;
-  if (!issuedForThisQuery) {
-    throw new ProblemError(
-      400,
-      "invalid-cursor",
-      "Invalid cursor",
-      "Pass back the nextCursor of a previous page.",
-      {
-        errors: [{ field: "cursor", message: "is not a cursor this API issued for this query" }],
-      },
-    );
-  }
+  if (!issuedForThisQuery) throw invalidCursor();
   return username;
+}
+
+/** The answer to a cursor that this API didn't issue for the query it comes with. */
+export function invalidCursor(): ProblemError {
+  return new ProblemError(
+    400,
+    "invalid-cursor",
+    "Invalid cursor",
+    "Pass back the nextCursor of a previous page.",
+    {
+      errors: [{ field: "cursor", message: "is not a cursor this API issued for this query" }],
+    },
+  );
 }

@@ -1,11 +1,21 @@
-// The Users table behind one small interface: the only module that speaks DynamoDB.
+// The Users table behind one small interface: with the search it delegates to, the only module that speaks
+// DynamoDB. Every write keeps a user's email claim and search terms in the same transaction as the user.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
-import { emailClaimKey, USER_LIST_PARTITION, USERS_TABLE_SCHEMA, userKey } from "../../database/table-schema";
-import { isContention, retryOnContention, TRY_AGAIN, transactNamed } from "./conditional-transaction";
-import type { CreateUserInput, UpdateUserInput, User } from "./user";
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  emailClaimKey,
+  termItemKey,
+  USER_LIST_PARTITION,
+  USERS_TABLE_SCHEMA,
+  userKey,
+} from "../../database/table-schema";
+import { retryOnContention, TRY_AGAIN, transactNamed } from "./conditional-transaction";
+import type { User } from "./contract";
+import { searchTermsOf } from "./search-terms";
+import type { CreateUserInput, UpdateUserInput } from "./user";
 import { EmailTakenError, UserNotFoundError, UsernameTakenError, VersionMismatchError } from "./user-errors";
-import { emailClaimItem, fromUserItem, type TableItem, toUserItem } from "./user-item";
+import { emailClaimItem, fromUserItem, termItem, termsOfItem, toUserItem } from "./user-item";
+import { type SearchPage, type SearchQuery, searchUsers } from "./user-search";
 
 const { partitionKey: PK, listIndex } = USERS_TABLE_SCHEMA;
 
@@ -14,6 +24,12 @@ export interface UserStoreProps {
   readonly tableName: string;
   /** @default the system clock */
   readonly clock?: () => Date;
+}
+
+/** A user as stored: the record, and the terms it is indexed under. */
+interface StoredUser {
+  readonly user: User;
+  readonly terms: readonly string[];
 }
 
 /** One page of a listing: `after` is the last username of the previous page; `prefix` narrows it. */
@@ -34,20 +50,25 @@ export class UserStore {
     this.#clock = props.clock ?? (() => new Date());
   }
 
-  /** Creates a user and claims its email in one transaction: one round trip, no read-then-write race. */
+  /**
+   * Creates a user, claims its email and indexes its terms in one transaction: one round trip, no
+   * read-then-write race.
+   */
   async create(input: CreateUserInput): Promise<User> {
     const now = this.#clock().toISOString();
     const user: User = { ...input, createdAt: now, updatedAt: now, version: 1 };
+    const terms = searchTermsOf(user);
     return retryOnContention(user.username, async () => {
       const result = await transactNamed(this.#client, {
         user: {
           Put: {
             TableName: this.#table,
-            Item: toUserItem(user),
+            Item: toUserItem(user, terms),
             ConditionExpression: `attribute_not_exists(${PK})`,
           },
         },
         claim: this.#claimEmail(user.email, user.username),
+        ...this.#termWrites(user, terms, []),
       });
       if (result.outcome === "contention") return TRY_AGAIN;
       if (result.outcome === "condition-failed") {
@@ -58,9 +79,7 @@ export class UserStore {
   }
 
   async get(username: string): Promise<User> {
-    const user = await this.#find(username);
-    if (!user) throw new UserNotFoundError(username);
-    return user;
+    return (await this.#read(username)).user;
   }
 
   /** One page of users in username order, in one Query of the list index. */
@@ -93,49 +112,51 @@ export class UserStore {
     return { users: Items.slice(0, limit).map(fromUserItem), hasMore: Items.length > limit };
   }
 
+  /** One page of the users a search finds (see user-search.ts). */
+  search(query: SearchQuery): Promise<SearchPage> {
+    return searchUsers(this.#client, this.#table, query);
+  }
+
   /** The user who has `email` (in any case), if any: the claim names the owner, the owner's item has the rest. */
   async findByEmail(email: string): Promise<User | undefined> {
     const { Item: claim } = await this.#client.send(
       new GetCommand({ TableName: this.#table, Key: { [PK]: emailClaimKey(email) }, ConsistentRead: true }),
     );
     if (!claim) return undefined;
-    const user = await this.#find(String(claim.username));
+    const owner = await this.#find(String(claim.username));
     // The owner may have moved to another address or been deleted between the two reads.
-    return user && user.email.toLowerCase() === email.toLowerCase() ? user : undefined;
+    return owner && owner.user.email.toLowerCase() === email.toLowerCase() ? owner.user : undefined;
   }
 
   /**
-   * Applies `changes`; with `expectedVersions` only if the user is still at one of those versions.
-   * Without an email change this is one conditional update. Moving the email claim takes a read (to learn the
-   * claim to free) and one transaction that checks the version read; a writer that got in between makes it start
-   * over from a fresh read, so concurrent updates without a version all apply, identical ones included.
+   * Applies `changes`; with `expectedVersions` only if the user is still at one of those versions. A read (to
+   * learn the terms, and the claim, to replace) and one transaction that puts the new record and terms, deletes
+   * the terms it no longer has, moves the email claim if the address changes, and commits only if the user is
+   * still the one read. A writer that got in between makes it start over from a fresh read, so concurrent
+   * updates without a version all apply, identical ones included.
    */
   async update(
     username: string,
     changes: UpdateUserInput,
     expectedVersions?: readonly number[],
   ): Promise<User> {
-    const newEmail = changes.email;
-    if (newEmail === undefined) {
-      return retryOnContention(username, () => this.#updateInPlace(username, changes, expectedVersions));
-    }
     return retryOnContention(username, async () => {
-      const current = await this.#getAt(username, expectedVersions);
-      if (current.email.toLowerCase() === newEmail.toLowerCase()) {
-        // The claim stays; pin the version read so that a concurrent email move isn't overwritten.
-        return this.#updateInPlace(username, changes, [current.version], { pinned: true });
-      }
-      const { user, update } = this.#changeExpression(username, changes, current);
+      const current = await this.#readAt(username, expectedVersions);
+      const user = this.#changed(current.user, changes);
+      const terms = searchTermsOf(user);
+      const newEmail = user.email;
+      const movesEmail = newEmail.toLowerCase() !== current.user.email.toLowerCase();
       const result = await transactNamed(this.#client, {
         user: {
-          Update: {
-            ...update,
-            ConditionExpression: `${update.ConditionExpression} AND #version = :read`,
-            ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ":read": current.version },
-          },
+          Put: { TableName: this.#table, Item: toUserItem(user, terms), ...this.#stillAsRead(current.user) },
         },
-        oldClaim: this.#releaseEmail(current.email, username),
-        newClaim: this.#claimEmail(newEmail, username),
+        ...(movesEmail
+          ? {
+              oldClaim: this.#releaseEmail(current.user.email, username),
+              newClaim: this.#claimEmail(newEmail, username),
+            }
+          : {}),
+        ...this.#termWrites(user, terms, current.terms),
       });
       if (result.outcome === "committed") return user;
       if (result.outcome === "condition-failed" && !result.failed.user && !result.failed.oldClaim) {
@@ -144,122 +165,93 @@ export class UserStore {
         const owner = await this.#claimOwner(newEmail, result.failed.newClaim?.oldItem);
         if (owner !== undefined && owner !== username) throw new EmailTakenError();
       }
-      // The version moved (or the claim did, or the transaction met another): read again and retry.
+      // The user changed (or the claim did, or the transaction met another): read again and retry.
       return TRY_AGAIN;
     });
   }
 
-  /** Deletes a user and frees its email in one transaction, after the read that finds the email. */
+  /** Deletes a user, frees its email and removes its terms in one transaction, after the read that finds them. */
   async delete(username: string, expectedVersions?: readonly number[]): Promise<void> {
     await retryOnContention(username, async () => {
-      const current = await this.#getAt(username, expectedVersions);
+      const current = await this.#readAt(username, expectedVersions);
       const result = await transactNamed(this.#client, {
         user: {
           Delete: {
             TableName: this.#table,
             Key: { [PK]: userKey(username) },
-            ConditionExpression: "#version = :read",
-            ExpressionAttributeNames: { "#version": "version" },
-            ExpressionAttributeValues: { ":read": current.version },
+            ...this.#stillAsRead(current.user),
           },
         },
-        claim: this.#releaseEmail(current.email, username),
+        claim: this.#releaseEmail(current.user.email, username),
+        ...this.#termWrites(current.user, [], current.terms),
       });
       return result.outcome === "committed" ? undefined : TRY_AGAIN;
     });
   }
 
   /** The user, provided it is at one of `expectedVersions` (when given). */
-  async #getAt(username: string, expectedVersions: readonly number[] | undefined): Promise<User> {
-    const current = await this.get(username);
-    if (expectedVersions !== undefined && !expectedVersions.includes(current.version)) {
-      throw new VersionMismatchError(username, current.version);
+  async #readAt(username: string, expectedVersions: readonly number[] | undefined): Promise<StoredUser> {
+    const current = await this.#read(username);
+    if (expectedVersions !== undefined && !expectedVersions.includes(current.user.version)) {
+      throw new VersionMismatchError(username, current.user.version);
     }
     return current;
   }
 
-  async #find(username: string): Promise<User | undefined> {
+  async #read(username: string): Promise<StoredUser> {
+    const stored = await this.#find(username);
+    if (!stored) throw new UserNotFoundError(username);
+    return stored;
+  }
+
+  async #find(username: string): Promise<StoredUser | undefined> {
     const { Item } = await this.#client.send(
       new GetCommand({ TableName: this.#table, Key: { [PK]: userKey(username) }, ConsistentRead: true }),
     );
-    return Item ? fromUserItem(Item) : undefined;
+    return Item ? { user: fromUserItem(Item), terms: termsOfItem(Item) } : undefined;
+  }
+
+  /** `current` with `changes` applied: version + 1, a new `updatedAt`; `displayName: null` removes the name. */
+  #changed(current: User, { email, displayName }: UpdateUserInput): User {
+    const { displayName: currentName, ...rest } = current;
+    const name = displayName === undefined ? currentName : (displayName ?? undefined);
+    return {
+      ...rest,
+      email: email ?? current.email,
+      ...(name === undefined ? {} : { displayName: name }),
+      updatedAt: this.#clock().toISOString(),
+      version: current.version + 1,
+    };
   }
 
   /**
-   * One conditional UpdateItem. A failed condition is a missing user, or a version that moved: a precondition
-   * failure when the client demanded the versions, another attempt when the store pinned the version it read.
+   * The condition that the user is still the one read: same version, and same creation time, so that a user
+   * deleted and created again under the same name (version 1 again) is not taken for the one read.
    */
-  async #updateInPlace(
-    username: string,
-    changes: UpdateUserInput,
-    expectedVersions: readonly number[] | undefined,
-    { pinned = false } = {},
-  ): Promise<User | typeof TRY_AGAIN> {
-    // `IN ()` is no expression: a precondition that matches no version only needs to know the user exists.
-    if (expectedVersions?.length === 0) return this.#getAt(username, expectedVersions);
-    const { update } = this.#changeExpression(username, changes);
-    const operands = (expectedVersions ?? []).map(
-      (version, index) => [`:expected${index}`, version] as const,
-    );
-    const versionCheck = operands.length
-      ? ` AND #version IN (${operands.map(([name]) => name).join(", ")})`
-      : "";
-    try {
-      const { Attributes } = await this.#client.send(
-        new UpdateCommand({
-          ...update,
-          ConditionExpression: update.ConditionExpression + versionCheck,
-          ExpressionAttributeValues: { ...update.ExpressionAttributeValues, ...Object.fromEntries(operands) },
-          ReturnValues: "ALL_NEW",
-          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
-        }),
-      );
-      return fromUserItem(Attributes as TableItem);
-    } catch (error) {
-      if (isContention(error)) return TRY_AGAIN;
-      if ((error as Error).name !== "ConditionalCheckFailedException") throw error;
-      // The SDK leaves the old item of a failed condition marshalled.
-      const old = (error as { Item?: Record<string, AttributeValue> }).Item;
-      if (!old) throw new UserNotFoundError(username);
-      if (pinned) return TRY_AGAIN;
-      throw new VersionMismatchError(username, Number(old.version?.N));
-    }
+  #stillAsRead(user: User) {
+    return {
+      ConditionExpression: "#version = :read AND createdAt = :createdAt",
+      ExpressionAttributeNames: { "#version": "version" },
+      ExpressionAttributeValues: { ":read": user.version, ":createdAt": user.createdAt },
+    };
   }
 
-  /** The update of `changes` (version + 1, new `updatedAt`) and, given the current record, the user it yields. */
-  #changeExpression(username: string, changes: UpdateUserInput, current?: User) {
-    const updatedAt = this.#clock().toISOString();
-    const set = ["updatedAt = :updatedAt", "#version = #version + :one"];
-    const remove: string[] = [];
-    const values: TableItem = { ":updatedAt": updatedAt, ":one": 1 };
-    if (changes.email !== undefined) {
-      set.push("email = :email");
-      values[":email"] = changes.email;
-    }
-    if (changes.displayName === null) {
-      remove.push("displayName");
-    } else if (changes.displayName !== undefined) {
-      set.push("displayName = :displayName");
-      values[":displayName"] = changes.displayName;
-    }
-    const user = current && {
-      ...current,
-      email: changes.email ?? current.email,
-      ...(changes.displayName === undefined ? {} : { displayName: changes.displayName ?? undefined }),
-      updatedAt,
-      version: current.version + 1,
-    };
-    return {
-      user: user as User,
-      update: {
-        TableName: this.#table,
-        Key: { [PK]: userKey(username) },
-        UpdateExpression: `SET ${set.join(", ")}${remove.length ? ` REMOVE ${remove.join(", ")}` : ""}`,
-        ConditionExpression: `attribute_exists(${PK})`,
-        ExpressionAttributeNames: { "#version": "version" },
-        ExpressionAttributeValues: values,
-      },
-    };
+  /**
+   * Puts a term item for each of `terms` (each carries the new record, so all are rewritten) and deletes those of
+   * `previous` that are gone. Only transactions that also write the user item, under its condition, write terms.
+   */
+  #termWrites(user: User, terms: readonly string[], previous: readonly string[]) {
+    const gone = previous.filter((term) => !terms.includes(term));
+    return Object.fromEntries([
+      ...terms.map((term, i) => [
+        `term${i}`,
+        { Put: { TableName: this.#table, Item: termItem(user, terms, term) } },
+      ]),
+      ...gone.map((term, i) => [
+        `goneTerm${i}`,
+        { Delete: { TableName: this.#table, Key: { [PK]: termItemKey(user.username, term) } } },
+      ]),
+    ]);
   }
 
   #claimEmail(email: string, username: string) {

@@ -4,8 +4,6 @@ import * as z from "zod/mini";
 import { CONTROL_CHARACTERS } from "../../../shared/runtime/control-characters";
 import { USERNAME_MESSAGE, USERNAME_PATTERN } from "../../../shared/runtime/username";
 
-export type { User, UserPage } from "./contract";
-
 /** Case-insensitive: `Alice` and `alice` name the same user, stored and returned lowercase. */
 export const usernameSchema = z.string().check(z.toLowerCase(), z.regex(USERNAME_PATTERN, USERNAME_MESSAGE));
 

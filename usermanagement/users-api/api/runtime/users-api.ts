@@ -19,6 +19,7 @@ import type { User, UserPage } from "./contract";
 import { answerDomainErrors } from "./domain-problems";
 import { encodeCursor } from "./list-cursor";
 import { USER_ITEM, USERS_API_RESOURCES, USERS_COLLECTION } from "./routes";
+import { encodeSearchCursor } from "./search-cursor";
 import { createUserSchema, updateUserSchema, usernameSchema } from "./user";
 import { UserNotFoundError } from "./user-errors";
 import { readUsersQuery } from "./user-query";
@@ -57,6 +58,11 @@ export function createUsersApiHandler(options: UsersApiOptions): HttpApiLambdaHa
     if (query.kind === "email") {
       const user = await store.findByEmail(query.email);
       return Response.json({ items: user ? [user] : [], nextCursor: null } satisfies UserPage);
+    }
+    if (query.kind === "search") {
+      const { users, next } = await store.search(query);
+      const nextCursor = next ? encodeSearchCursor(query.search, next) : null;
+      return Response.json({ items: users, nextCursor } satisfies UserPage);
     }
     const { users, hasMore } = await store.list(query);
     const nextCursor = hasMore ? encodeCursor(users[users.length - 1].username, query.prefix) : null;

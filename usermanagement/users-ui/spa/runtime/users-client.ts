@@ -5,6 +5,7 @@ import {
   entityTag,
   type FindUserByEmailQuery,
   type FindUsersByPrefixQuery,
+  type SearchUsersQuery,
   type UpdateUserInput,
   type User,
   type UserPage,
@@ -37,8 +38,12 @@ const tagged = ({ body, etag }: ApiResponse<User>): TaggedUser => ({
   etag: etag ?? entityTag(body.version),
 });
 
-/** What to list: everyone, the users whose username starts with `prefix`, or the one with `email`. */
+/**
+ * What to list: everyone, the users a `search` finds (by name, username or email: what a search box sends), the
+ * users whose username starts with `prefix`, or the one with exactly `email`.
+ */
 export type UserFilter =
+  | Pick<SearchUsersQuery, "search">
   | Pick<FindUsersByPrefixQuery, "prefix">
   | FindUserByEmailQuery
   | Record<string, never>;

@@ -1,11 +1,14 @@
 // The store's race handling, with the races staged deterministically against DynamoDB Local.
-import { TransactionCanceledException } from "@aws-sdk/client-dynamodb";
+import { ScanCommand, TransactionCanceledException } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
 import { MAX_ATTEMPTS } from "../../../../../usermanagement/users-api/api/runtime/conditional-transaction";
+import type { User } from "../../../../../usermanagement/users-api/api/runtime/contract";
+import { searchTermsOf } from "../../../../../usermanagement/users-api/api/runtime/search-terms";
 import {
   ConcurrentUpdateError,
   EmailTakenError,
+  UserNotFoundError,
 } from "../../../../../usermanagement/users-api/api/runtime/user-errors";
 import { UserStore } from "../../../../../usermanagement/users-api/api/runtime/user-store";
 import { createUsersTable, testDynamoDBClient } from "../../../../support/users-api-client";
@@ -45,12 +48,23 @@ function stagedClient() {
   };
 }
 
+/** A clock a second further on at each reading, so that no two writes share a timestamp. */
+function tickingClock() {
+  let now = Date.parse("2026-01-01T00:00:00Z");
+  return () => {
+    now += 1000;
+    return new Date(now);
+  };
+}
+
 let store: UserStore;
+let tableName: string;
 let stage: ReturnType<typeof stagedClient>["stage"];
 beforeEach(async () => {
   const staged = stagedClient();
   stage = staged.stage;
-  store = new UserStore({ client: staged.client, tableName: await createUsersTable() });
+  tableName = await createUsersTable();
+  store = new UserStore({ client: staged.client, tableName, clock: tickingClock() });
   await store.create({ username: "alice", email: "alice@example.com" });
   stage.transactions = 0;
 });
@@ -96,5 +110,54 @@ describe("UserStore.delete", () => {
     await expect(store.delete("alice")).rejects.toBeInstanceOf(ConcurrentUpdateError);
     expect(stage.transactions).toBe(MAX_ATTEMPTS);
     expect(await store.findByEmail("alice@example.com")).toMatchObject({ username: "alice" });
+  });
+});
+
+describe("the search terms of a user under races", () => {
+  /** The terms the table holds items for, by username. */
+  async function indexedTerms(): Promise<Record<string, string[]>> {
+    const { Items = [] } = await testDynamoDBClient().send(new ScanCommand({ TableName: tableName }));
+    const byUser: Record<string, string[]> = {};
+    for (const pk of Items.map((item) => String(item.pk.S)).filter((key) => key.startsWith("TERM#"))) {
+      const [, username, ...term] = pk.split("#");
+      byUser[username] = [...(byUser[username] ?? []), term.join("#")].sort();
+    }
+    return byUser;
+  }
+  const termsOf = (user: User) => searchTermsOf(user).sort();
+
+  it("are those of the last name when a rename overtakes another between its read and its write", async () => {
+    // Prepare: "Alice Rival" commits after this rename read "alice" and before its transaction.
+    stage.rival = () => store.update("alice", { displayName: "Alice Rival" });
+
+    // Act
+    const user = await store.update("alice", { displayName: "Alice Final" });
+
+    // Assess: the rename read again and applied last; nothing of the rival's name is left in the index.
+    expect(user).toMatchObject({ displayName: "Alice Final", version: 3 });
+    expect(await indexedTerms()).toEqual({ alice: termsOf(user) });
+  });
+
+  it("are all gone when a delete overtakes a rename, which then finds no user", async () => {
+    stage.rival = () => store.delete("alice");
+
+    await expect(store.update("alice", { displayName: "Too Late" })).rejects.toBeInstanceOf(
+      UserNotFoundError,
+    );
+    expect(await indexedTerms()).toEqual({});
+  });
+
+  it("are the new user's when the name is deleted and taken again between a rename's read and its write", async () => {
+    // The new "alice" is at version 1 too: only its creation time tells it from the one the rename read.
+    stage.rival = async () => {
+      await store.delete("alice");
+      await store.create({ username: "alice", email: "second.alice@example.com", displayName: "Second" });
+    };
+
+    const user = await store.update("alice", { displayName: "Renamed" });
+
+    expect(user).toMatchObject({ email: "second.alice@example.com", displayName: "Renamed", version: 2 });
+    expect(await store.findByEmail("alice@example.com")).toBeUndefined();
+    expect(await indexedTerms()).toEqual({ alice: termsOf(user) });
   });
 });

@@ -1,4 +1,5 @@
-// Finding users: by username prefix (a paged list, one Query per page) and by email (at most two reads).
+// The one search box, `GET /api/users?search=`: what finds whom, in what order and pages, what a search costs in
+// DynamoDB calls, and that the terms a user is found by follow every change of the user.
 import { beforeEach, describe, expect, it } from "vitest";
 import { type UsersApiUnderTest, usersApiUnderTest } from "../../../../support/users-api-client";
 
@@ -7,130 +8,241 @@ beforeEach(async () => {
   api = await usersApiUnderTest();
 });
 
-const create = (username: string, email = `${username}@example.com`) =>
-  api.request("POST", "/api/users", { body: { username, email } });
-const names = (response: { json: { items: { username: string }[] } }) =>
-  response.json.items.map((user) => user.username);
+const create = (username: string, displayName?: string, email = `${username}@example.com`) =>
+  api.request("POST", "/api/users", { body: { username, email, ...(displayName ? { displayName } : {}) } });
+const search = (term: string, query = "") =>
+  api.request("GET", `/api/users?search=${encodeURIComponent(term)}${query}`);
+const found = async (term: string) =>
+  (await search(term)).json.items.map((user: { username: string }) => user.username);
+/** Every item of the table that makes a user findable. */
+const termItems = async () =>
+  (await api.tableContents()).filter((item) =>
+    String((item as { pk: { S: string } }).pk.S).startsWith("TERM#"),
+  );
 
-describe("GET /api/users?prefix=", () => {
+describe("GET /api/users?search= finds", () => {
   beforeEach(async () => {
-    for (const name of ["bob", "alb.x", "alan", "alice", "al_1", "ali", "alz", "aka"]) await create(name);
+    await create("ann.j", "Ann Johnson", "ann.johnson@example.com");
+    await create("jjohn", "John Johnson");
+    await create("zoe", "Zoë Saldaña", "zoe@example.org");
+    await create("maria", "María García", "maria.garcia@example.com");
+    await create("bob", "Robert Smith");
+    await create("bruce.li", "李小龍", "li@example.cn");
+    await create("ivan", "Иван Петров", "ivan@example.ru");
+    await create("nikos", "Νίκος Παπαδόπουλος", "nikos@example.gr");
+    await create("abc", "ＡＢＣ Ｃｏｒｐ");
+    await create("nameless");
     api.dynamoDBCalls.length = 0;
   });
 
-  it("finds the users whose name starts with the prefix, in username order, in one Query", async () => {
-    const response = await api.request("GET", "/api/users?prefix=al");
+  it.each([
+    ["the start of any word of the display name", "john", ["jjohn", "ann.j"]],
+    ["the start of the name from a later word on", "ann jo", ["ann.j"]],
+    ["a whole name, in any case", "ROBERT SMITH", ["bob"]],
+    ["the start of a username", "nam", ["nameless"]],
+    ["a username with its punctuation", "ann.", ["ann.j"]],
+  ])("users by %s (%j)", async (_case, term, usernames) => {
+    expect(await found(term)).toEqual(usernames);
+  });
 
-    expect(response.status).toBe(200);
-    expect(names(response)).toEqual(["al_1", "alan", "alb.x", "ali", "alice", "alz"]);
-    expect(response.json.nextCursor).toBeNull();
+  it.each([
+    ["an unaccented search", "zoe", ["zoe"]],
+    ["an accented search", "ZOË", ["zoe"]],
+    ["a later word without its accent", "saldana", ["zoe"]],
+    ["the accented word typed with its accents", "garcía", ["maria"]],
+  ])("accented names by %s (%j)", async (_case, term, usernames) => {
+    expect(await found(term)).toEqual(usernames);
+  });
+
+  it.each([
+    ["fullwidth letters, by plain ones", "abc c", ["abc"]],
+    ["plain letters, by fullwidth ones", "ｊｏｈｎｓｏｎ", ["ann.j", "jjohn"]],
+  ])("names written in %s", async (_case, term, usernames) => {
+    expect(await found(term)).toEqual(usernames);
+  });
+
+  it.each([
+    ["a Chinese name by its leading character", "李", ["bruce.li"]],
+    ["a Chinese name by its given name", "小龍", ["bruce.li"]],
+    ["a Cyrillic name in any case", "ПЕТ", ["ivan"]],
+    ["a Greek name without its accents", "νικος", ["nikos"]],
+    ["a Greek name in capitals, accented", "ΠΑΠΑΔΌ", ["nikos"]],
+  ])("%s (%j)", async (_case, term, usernames) => {
+    expect(await found(term)).toEqual(usernames);
+  });
+
+  it.each([
+    ["the local part and the @", "bob@", ["bob"]],
+    ["a domain", "example.cn", ["bruce.li"]],
+    ["the start of a dotted address", "maria.g", ["maria"]],
+    ["a whole address, in any case", "Ann.Johnson@Example.com", ["ann.j"]],
+  ])("addresses by %s (%j)", async (_case, term, usernames) => {
+    expect(await found(term)).toEqual(usernames);
+  });
+
+  it("nobody when nothing starts with the search, in one Query", async () => {
+    expect((await search("xavier")).json).toEqual({ items: [], nextCursor: null });
     expect(api.dynamoDBCalls).toEqual(["QueryCommand"]);
   });
 
-  it("ignores the case of the prefix", async () => {
-    expect(names(await api.request("GET", "/api/users?prefix=ALI"))).toEqual(["ali", "alice"]);
+  it("each user once, though several of its terms match, in the order of the first term that does", async () => {
+    // jjohn matches by "jjohn@example.com", "john johnson" and "johnson"; ann.j by "johnson".
+    const response = await search("j");
+
+    expect(response.json.items.map((user: { username: string }) => user.username)).toEqual([
+      "jjohn",
+      "ann.j",
+    ]);
+    expect(response.json.items[0]).toEqual({
+      username: "jjohn",
+      email: "jjohn@example.com",
+      displayName: "John Johnson",
+      createdAt: expect.any(String),
+      updatedAt: expect.any(String),
+      version: 1,
+    });
+    expect(api.dynamoDBCalls).toEqual(["QueryCommand"]);
   });
+});
 
-  it("includes the user whose name is the prefix itself", async () => {
-    expect(names(await api.request("GET", "/api/users?prefix=alice"))).toEqual(["alice"]);
-  });
-
-  it("answers a prefix that matches nothing with an empty page", async () => {
-    const response = await api.request("GET", "/api/users?prefix=zed");
-
-    expect(response.json).toEqual({ items: [], nextCursor: null });
-  });
-
-  it("pages through a prefix spanning several pages, one Query per page, each user once", async () => {
-    const seen: string[] = [];
+describe("GET /api/users?search= pages", () => {
+  const walk = async (term: string, limit: number) => {
+    const pages: string[][] = [];
     let cursor: string | null = null;
-    let pages = 0;
     do {
-      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
-      const response = await api.request("GET", `/api/users?prefix=al&limit=2${query}`);
+      const response = await search(term, `&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
       expect(response.status).toBe(200);
-      seen.push(...names(response));
+      pages.push(response.json.items.map((user: { username: string }) => user.username));
       cursor = response.json.nextCursor;
-      pages++;
     } while (cursor);
+    return pages;
+  };
 
-    expect(seen).toEqual(["al_1", "alan", "alb.x", "ali", "alice", "alz"]);
-    expect(pages).toBe(3);
+  it("through a result larger than a page, in the order of what matched, one Query per page", async () => {
+    for (const n of [5, 3, 7, 1, 6, 2, 4]) await create(`usr${8 - n}`, `Test User ${n}`);
+    api.dynamoDBCalls.length = 0;
+
+    const pages = await walk("test", 3);
+
+    // "test user 1" (usr7) first, though usr7 comes last by username.
+    expect(pages).toEqual([["usr7", "usr6", "usr5"], ["usr4", "usr3", "usr2"], ["usr1"]]);
     expect(api.dynamoDBCalls).toEqual(Array(3).fill("QueryCommand"));
   });
 
-  it.each(["", "-al", ".a", "a b", "a".repeat(33), "al%25", "é"])(
-    "rejects the prefix %j with 400",
-    async (prefix) => {
-      const response = await api.request("GET", `/api/users?prefix=${encodeURIComponent(prefix)}`);
+  it("each user once, though its terms that match fall on several pages", async () => {
+    // Each matches "jo" by its name, its second word and its address: three entries, one result.
+    for (const n of [1, 2, 3, 4, 5, 6, 7]) await create(`jo${n}`, `Jo Jones ${n}`);
 
-      expect(response.status).toBe(400);
-      expect(response.json.errors).toEqual([expect.objectContaining({ field: "prefix" })]);
-    },
-  );
+    for (const limit of [1, 2, 3]) {
+      const pages = await walk("jo", limit);
 
-  it("refuses a cursor issued for another prefix or for the plain list", async () => {
-    const ofPrefix = (await api.request("GET", "/api/users?prefix=al&limit=1")).json.nextCursor;
+      expect(pages.flat()).toEqual(["jo1", "jo2", "jo3", "jo4", "jo5", "jo6", "jo7"]);
+      expect(pages.slice(0, -1).every((page) => page.length === limit)).toBe(true);
+    }
+  });
+
+  it("with a cursor that only its own search takes", async () => {
+    for (const name of ["anna", "annie", "anton"]) await create(name);
+    const ofSearch = (await search("ann", "&limit=1")).json.nextCursor;
     const ofList = (await api.request("GET", "/api/users?limit=1")).json.nextCursor;
+    const outOfRange = Buffer.from(JSON.stringify(["ann", "anton", "anton"])).toString("base64url");
 
-    const otherPrefix = await api.request("GET", `/api/users?prefix=ali&cursor=${ofPrefix}`);
-    const listCursorInSearch = await api.request("GET", `/api/users?prefix=a&cursor=${ofList}`);
-    const searchCursorInList = await api.request("GET", `/api/users?cursor=${ofPrefix}`);
+    const answers = [
+      await search("an", `&cursor=${ofSearch}`),
+      await search("ann", `&cursor=${ofList}`),
+      await api.request("GET", `/api/users?cursor=${ofSearch}`),
+      await search("ann", `&cursor=${outOfRange}`),
+    ];
 
-    for (const response of [otherPrefix, listCursorInSearch, searchCursorInList]) {
+    for (const response of answers) {
       expect(response.status).toBe(400);
       expect(response.json.errors).toEqual([expect.objectContaining({ field: "cursor" })]);
     }
   });
 });
 
-describe("GET /api/users?email=", () => {
-  beforeEach(async () => {
-    await create("alice", "Alice@Example.com");
-    await create("bob");
+describe("the terms a user is found by", () => {
+  it("are written with the user: one item per distinct term, in the create's one transaction", async () => {
+    await create("ann.j", "Ann Johnson", "ann.johnson@example.com");
+
+    // "ann johnson", "johnson", "ann.johnson@example.com", "example.com" (and not "ann.j", which starts the
+    // address: whatever finds it finds the address).
+    expect(await termItems()).toHaveLength(4);
+    expect(api.dynamoDBCalls).toEqual(["TransactWriteItemsCommand"]);
+  });
+
+  it("follow a new display name: the old words find nothing, the new ones the user", async () => {
+    await create("ann.j", "Ann Johnson");
     api.dynamoDBCalls.length = 0;
+
+    const renamed = await api.request("PATCH", "/api/users/ann.j", { body: { displayName: "Ann Smith" } });
+
+    expect(renamed.status).toBe(200);
+    expect(api.dynamoDBCalls).toEqual(["GetItemCommand", "TransactWriteItemsCommand"]);
+    expect(await found("johnson")).toEqual([]);
+    expect(await found("smith")).toEqual(["ann.j"]);
+    expect((await search("ann s")).json.items).toEqual([renamed.json]);
   });
 
-  it("finds the one user with the address, in any case, in two reads", async () => {
-    const response = await api.request("GET", `/api/users?email=${encodeURIComponent("aLiCe@example.COM")}`);
+  it("follow a removed display name and a new address", async () => {
+    await create("ann.j", "Ann Johnson", "ann@old.example");
 
-    expect(response.status).toBe(200);
-    expect(response.json).toEqual({
-      items: [expect.objectContaining({ username: "alice" })],
-      nextCursor: null,
-    });
-    expect(api.dynamoDBCalls).toEqual(["GetItemCommand", "GetItemCommand"]);
+    await api.request("PATCH", "/api/users/ann.j", { body: { displayName: null, email: "aj@new.example" } });
+
+    for (const gone of ["ann j", "johnson", "old.example"]) expect(await found(gone)).toEqual([]);
+    for (const term of ["ann.j", "aj@", "new.example"]) expect(await found(term)).toEqual(["ann.j"]);
+    expect(await termItems()).toHaveLength(3);
   });
 
-  it("answers an unknown address with an empty page in one read", async () => {
-    const response = await api.request("GET", "/api/users?email=nobody@example.com");
+  it("are all deleted with the user: a delete leaves nothing behind", async () => {
+    const before = await api.tableContents();
+    await create("nikos", "Νίκος Παπαδόπουλος του Γεωργίου", "nikos@example.gr");
+    await api.request("PATCH", "/api/users/nikos", { body: { displayName: "Νίκος Π." } });
+    api.dynamoDBCalls.length = 0;
 
-    expect(response.json).toEqual({ items: [], nextCursor: null });
-    expect(api.dynamoDBCalls).toEqual(["GetItemCommand"]);
+    const deleted = await api.request("DELETE", "/api/users/nikos");
+
+    expect(deleted.status).toBe(204);
+    expect(api.dynamoDBCalls).toEqual(["GetItemCommand", "TransactWriteItemsCommand"]);
+    expect(await api.tableContents()).toEqual(before);
+    expect(await found("νικος")).toEqual([]);
   });
+});
 
-  it("no longer finds an address its user moved away from", async () => {
-    await api.request("PATCH", "/api/users/alice", { body: { email: "alice.new@example.com" } });
-
-    expect((await api.request("GET", "/api/users?email=alice@example.com")).json.items).toEqual([]);
-    expect(names(await api.request("GET", "/api/users?email=alice.new@example.com"))).toEqual(["alice"]);
-  });
-
-  it("no longer finds the address of a deleted user", async () => {
-    await api.request("DELETE", "/api/users/bob");
-
-    expect((await api.request("GET", "/api/users?email=bob@example.com")).json.items).toEqual([]);
-  });
-
+describe("GET /api/users?search= refuses", () => {
   it.each([
-    ["with a prefix", "email=bob@example.com&prefix=b"],
-    ["with a limit", "email=bob@example.com&limit=5"],
-    ["with a cursor", "email=bob@example.com&cursor=Ym9i"],
-    ["that is not an address", "email=bob"],
-  ])("rejects an email lookup %s with 400", async (_case, query) => {
-    const response = await api.request("GET", `/api/users?${query}`);
+    ["an empty search", "", /empty/],
+    ["a search of spaces", "   ", /empty/],
+    ["a search of invisible characters only", "\u200b\u200d", /empty/],
+    ["a search of accents only", "\u0301", /empty/],
+    ["a tab", "ann\tjohnson", /control characters/],
+    ["a line break", "ann\n", /control characters/],
+    ["a search longer than any address", "a".repeat(255), /at most 254 characters/],
+  ])("%s with 400 next to the search field", async (_case, term, message) => {
+    const response = await search(term);
 
     expect(response.status).toBe(400);
     expect(response.headers["content-type"]).toBe("application/problem+json");
+    expect(response.json.errors).toEqual([{ field: "search", message: expect.stringMatching(message) }]);
+  });
+
+  it.each([
+    ["prefix", "&prefix=al"],
+    ["email", "&email=al@example.com"],
+  ])("a search combined with %s", async (_case, query) => {
+    const response = await search("al", query);
+
+    expect(response.status).toBe(400);
+    expect(response.json.errors).toContainEqual({
+      field: "search",
+      message: expect.stringMatching(/can't be combined/),
+    });
+  });
+
+  it("a search given twice", async () => {
+    const response = await api.request("GET", "/api/users?search=a&search=b");
+
+    expect(response.status).toBe(400);
+    expect(response.json.errors).toEqual([expect.objectContaining({ field: "search" })]);
   });
 });
