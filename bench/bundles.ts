@@ -17,7 +17,7 @@ export const LAMBDAS = {
   chatbotApi: {
     label: "Chatbot API",
     entry: entry("../usermanagement/chatbot-api/nlp/runtime/handler.ts"),
-    budget: 100_000,
+    budget: 120_000,
   },
   /** The design not taken: the Lambda runtime's own SDK (what `bundleAwsSDK: false` would deploy). */
   usersApiRuntimeSdk: {

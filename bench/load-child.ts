@@ -6,7 +6,7 @@ import { localDynamoDBClient } from "../sandbox/dynamodb-local";
 import { USERS_TABLE_SCHEMA, userKey } from "../usermanagement/users-api/database/table-schema";
 import { percentile } from "./measure";
 
-export type Workload = "get" | "list" | "prefix" | "mixed";
+export type Workload = "get" | "list" | "search" | "mixed";
 
 export interface LoadInput {
   readonly mode: "http" | "direct";
@@ -46,15 +46,15 @@ function request(input: LoadInput, n: number, runId: string): AutocannonRequest 
   const json = { "content-type": "application/json" };
   const kind =
     input.workload === "mixed"
-      ? (["get", "get", "get", "list", "prefix", "create", "rename", "taken"] as const)[n % 8]
+      ? (["get", "get", "get", "list", "search", "create", "rename", "taken"] as const)[n % 8]
       : input.workload;
   switch (kind) {
     case "get":
       return { method: "GET", path: `/api/users/${user}` };
     case "list":
       return { method: "GET", path: "/api/users?limit=10" };
-    case "prefix":
-      return { method: "GET", path: `/api/users?prefix=${user.slice(0, -1)}&limit=10` };
+    case "search":
+      return { method: "GET", path: `/api/users?search=${user.slice(0, -1)}&limit=10` };
     case "create": {
       const username = `load-${runId}-${n}`;
       return {

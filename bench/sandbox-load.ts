@@ -2,14 +2,14 @@
 // functions' bundles in the Lambda service, DynamoDB Local), signed in as the sandbox's machine client. The
 // stage throttles each route at 50 requests per second (its template's DefaultRouteSettings), so the figures
 // are taken at a rate inside that limit: a read's latency beside the same read sent straight to DynamoDB Local
-// at the same rate, list and prefix search beside each other, and a mixed load run; then one run past the
+// at the same rate, list and search beside each other, and a mixed load run; then one run past the
 // limits, to count what a client gets there (429 from the stage, 500 for an invocation Lambda throttles).
 import type { RunningSandbox } from "../sandbox/sandbox";
 import type { LoadAnswer, LoadInput, Workload } from "./load-child";
 import { pairedRatios, runChild, type Summary, summarize } from "./measure";
 
 const SEEDED_USERS = 50;
-/** The seeded usernames share prefixes (`tp-1` matches tp-1 and tp-10…tp-19), so a search returns a page. */
+/** The seeded usernames share starts (`tp-1` finds tp-1 and tp-10…tp-19), so a search returns a page. */
 const seededName = (i: number) => `tp-${i}`;
 
 export interface SandboxFigures {
@@ -23,7 +23,7 @@ export interface SandboxFigures {
   /** Sandbox ÷ direct p50, run by run. */
   readonly getLatencyRatio: Summary;
   readonly listP50Ms: Summary;
-  readonly prefixP50Ms: Summary;
+  readonly searchP50Ms: Summary;
   readonly load: LoadAnswer & {
     readonly seconds: number;
     readonly connections: number;
@@ -76,11 +76,11 @@ export async function measureSandbox(
     return JSON.parse(lastLine) as LoadAnswer;
   };
   const paced = { seconds: settings.seconds, connections: settings.connections, rate: settings.rate };
-  const p50: Record<"get" | "direct" | "list" | "prefix", number[]> = {
+  const p50: Record<"get" | "direct" | "list" | "search", number[]> = {
     get: [],
     direct: [],
     list: [],
-    prefix: [],
+    search: [],
   };
   const getP99: number[] = [];
   for (let i = 0; i < settings.runs; i++) {
@@ -89,7 +89,7 @@ export async function measureSandbox(
     getP99.push(get.p99Ms);
     p50.direct.push((await run("direct", "get", paced)).p50Ms);
     p50.list.push((await run("http", "list", paced)).p50Ms);
-    p50.prefix.push((await run("http", "prefix", paced)).p50Ms);
+    p50.search.push((await run("http", "search", paced)).p50Ms);
   }
   const load = await run("http", "mixed", {
     seconds: settings.loadSeconds,
@@ -107,7 +107,7 @@ export async function measureSandbox(
     directGetP50Ms: summarize(p50.direct),
     getLatencyRatio: pairedRatios(p50.get, p50.direct),
     listP50Ms: summarize(p50.list),
-    prefixP50Ms: summarize(p50.prefix),
+    searchP50Ms: summarize(p50.search),
     load: {
       ...load,
       seconds: settings.loadSeconds,

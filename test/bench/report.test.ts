@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Summary } from "../../bench/measure";
 import { type BenchResults, renderReport, summaryRows } from "../../bench/report";
+import type { EvaluationReport } from "../../usermanagement/chatbot-api/nlp/evaluation/evaluate";
 
 const summary = (median: number): Summary => ({ median, min: median, max: median, runs: 1 });
 const coldStart = (getItemRatio?: number) => ({
@@ -11,6 +12,11 @@ const coldStart = (getItemRatio?: number) => ({
   getItem: getItemRatio === undefined ? undefined : { totalMs: summary(100), ratio: summary(getItemRatio) },
   status: 404,
 });
+function evaluation(
+  figures: Pick<EvaluationReport, "intentAccuracy" | "slotExactMatch" | "offTopicRejection">,
+) {
+  return { ...figures, cases: 400, clarified: 0, perIntent: {}, misses: [] };
+}
 const results: BenchResults = {
   generatedAt: "2026-01-01T00:00:00.000Z",
   quick: true,
@@ -31,7 +37,7 @@ const results: BenchResults = {
       directGetP50Ms: summary(3),
       getLatencyRatio: summary(4),
       listP50Ms: summary(20),
-      prefixP50Ms: summary(19),
+      searchP50Ms: summary(19),
       load: {
         seconds: 5,
         connections: 50,
@@ -55,7 +61,19 @@ const results: BenchResults = {
       },
     },
   },
-  nlu: { ok: true, value: { utterances: 3, firstCallMs: 5, p50Ms: summary(0.1), p99Ms: summary(2) } },
+  nlu: {
+    ok: true,
+    value: {
+      accuracy: {
+        evaluationSet: evaluation({ intentAccuracy: 0.99, slotExactMatch: 0.98, offTopicRejection: 1 }),
+        heldOut: evaluation({ intentAccuracy: 0.955, slotExactMatch: 0.97, offTopicRejection: 0.96 }),
+      },
+      utterances: 3,
+      firstCallMs: 5,
+      p50Ms: summary(0.1),
+      p99Ms: summary(2),
+    },
+  },
 };
 const row = (start: string) => summaryRows(results).find(([measurement]) => measurement.startsWith(start));
 
@@ -67,7 +85,17 @@ describe("the bench report", () => {
     expect(
       row("Users API with the runtime's SDK cold init + first reply (404) vs one GetItem")?.slice(3),
     ).toEqual(["1.60×", "", undefined]);
-    expect(row("Chatbot API cold init + first reply (404) vs empty handler")?.[5]).toBeUndefined();
+    expect(row("Chatbot API cold init + first reply (404) vs empty handler")?.slice(4)).toEqual([
+      "≤ 1.70×",
+      false,
+    ]);
+  });
+
+  it("holds both NLU figures to their targets, the held-out families' at 97 % intent and slots", () => {
+    expect(row("NLU evaluation set: intent accuracy")?.slice(3)).toEqual(["99.0 %", "≥ 95.0 %", true]);
+    expect(row("NLU held-out families: intent accuracy")?.slice(3)).toEqual(["95.5 %", "≥ 97.0 %", false]);
+    expect(row("NLU held-out families: slot exact-match")?.[5]).toBe(true);
+    expect(row("NLU per utterance")?.slice(4)).toEqual(["p50 ≤ 0.20 ms", true]);
   });
 
   it("counts every 5xx and 429 of the load run inside the limits as a miss", () => {
@@ -80,12 +108,8 @@ describe("the bench report", () => {
     expect(row("Past the limits")?.slice(3)).toEqual(["590 429, 10 5xx", ""]);
   });
 
-  it("puts the prefix search's latency beside the plain list's, at the same rate", () => {
-    expect(row("Sandbox prefix search vs plain list at 40/s")?.slice(1, 4)).toEqual([
-      "19 ms",
-      "20 ms",
-      "0.95×",
-    ]);
+  it("puts the search's latency beside the plain list's, at the same rate", () => {
+    expect(row("Sandbox search vs plain list at 40/s")?.slice(1, 4)).toEqual(["19 ms", "20 ms", "0.95×"]);
   });
 
   it("holds npm start's time to ready to 1.3 times the start before the sandbox ran the assembly", () => {

@@ -9,6 +9,7 @@ import type {
 } from "../../usermanagement/chatbot-api/nlp/runtime/chat-contract";
 import { createChatbotApiHandler } from "../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
 import { CHATBOT_API_ROUTES } from "../../usermanagement/chatbot-api/nlp/runtime/routes";
+import { ADMINS_GROUP } from "../../usermanagement/shared/runtime/access";
 
 const api: LocalHttpApi = {
   routes: CHATBOT_API_ROUTES,
@@ -24,26 +25,35 @@ export interface ApiResponse {
   readonly json: unknown;
 }
 
-export async function send(request: PlainRequest): Promise<ApiResponse> {
-  const response = await invokeHttpApi(api, request);
+/** Who calls: the claims API Gateway's JWT authorizer passes on, rendered as it renders a list claim. */
+export type Caller = "admin" | "viewer";
+
+const AUTHORIZERS: Record<Caller, object> = {
+  admin: { jwt: { claims: { sub: "admin", "cognito:groups": `[${ADMINS_GROUP}]` }, scopes: null } },
+  viewer: { jwt: { claims: { sub: "viewer" }, scopes: null } },
+};
+
+export async function send(request: PlainRequest, caller: Caller = "admin"): Promise<ApiResponse> {
+  const response = await invokeHttpApi(api, request, { authorizer: AUTHORIZERS[caller] });
   const text = response.body.toString("utf8");
   return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
 }
 
+const JSON_CONTENT = { "content-type": "application/json" };
+
 /** POSTs a raw body to /api/chat as JSON. */
-export function postChat(
-  rawBody: string,
-  headers: Record<string, string> = { "content-type": "application/json" },
-) {
+export function postChat(rawBody: string, headers: Record<string, string> = JSON_CONTENT) {
   return send({ method: "POST", url: "/api/chat", headers, body: rawBody });
 }
 
-/** One chat turn that must succeed; returns the Lex-shaped answer. */
+/** One chat turn that must succeed, by an admin unless `caller` says otherwise; returns the Lex-shaped answer. */
 export async function chat(
   text: string,
   sessionState?: IncomingSessionState | SessionState,
+  caller: Caller = "admin",
 ): Promise<ChatResponse> {
-  const response = await postChat(JSON.stringify({ sessionId: "test-session", text, sessionState }));
+  const body = JSON.stringify({ sessionId: "test-session", text, sessionState });
+  const response = await send({ method: "POST", url: "/api/chat", headers: JSON_CONTENT, body }, caller);
   if (response.status !== 200)
     throw new Error(`chat "${text}" answered ${response.status}: ${JSON.stringify(response.json)}`);
   return response.json as ChatResponse;

@@ -46,6 +46,16 @@ export interface DialogAction {
  */
 export const CONFIRMATION_ASKED_AGAIN = "confirmationAskedAgain";
 
+/**
+ * The session attributes of a clarifying question (`ElicitIntent` about a request that could mean two things):
+ * the candidate intents, space-separated, and the request as typed, which the answer completes.
+ */
+export const CANDIDATE_INTENTS = "candidateIntents";
+export const CLARIFIED_TEXT = "clarifiedText";
+
+/** The session attributes the dialog itself sets; it clears them when the question they belong to is over. */
+export const DIALOG_ATTRIBUTES = [CONFIRMATION_ASKED_AGAIN, CANDIDATE_INTENTS, CLARIFIED_TEXT] as const;
+
 export interface SessionState {
   readonly dialogAction: DialogAction;
   readonly intent: Intent;

@@ -1,6 +1,8 @@
 // The Chatbot API over HTTP: validate the request at the edge, run one chat turn, answer in Lex's shape.
 // `handler.ts` binds it to Lambda; the sandbox and the tests call the same function.
 import { Logger } from "@aws-lambda-powertools/logger";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { accessOf } from "../../../shared/runtime/access";
 import {
   createApiRouter,
   type HttpApiLambdaHandler,
@@ -22,10 +24,12 @@ export function createChatbotApiHandler(props: ChatbotApiOptions = {}): HttpApiL
   const logger = props.logger ?? new Logger({ serviceName: "chatbot-api" });
   const router = createApiRouter(logger, CHATBOT_API_RESOURCES);
 
-  router.post(toRouterPath(CHAT.path), async ({ req }) => {
+  router.post(toRouterPath(CHAT.path), async ({ req, event }) => {
     const parsed = parseChatRequest(await readJsonBody(req));
     if (!parsed.success) throw validationProblem(parsed.issues);
-    const response = converse(parsed.request);
+    // The caller's groups and scopes, as API Gateway's JWT authorizer verified them: a viewer is told up front
+    // that changes need an admin, before any question about one (the Users API refuses them regardless).
+    const response = converse(parsed.request, accessOf(event as APIGatewayProxyEventV2));
     // The text is never logged: it holds emails and names. What was understood is enough to follow a dialog.
     logger.info("chat turn", {
       intent: response.sessionState.intent.name,

@@ -19,7 +19,7 @@ export type UserIntentName = "CreateUser" | "GetUser" | "UpdateUser" | "DeleteUs
 /** The intents the bot may ask a slot of. */
 export type ElicitingIntentName = UserIntentName | "FindUsers";
 
-export const SLOT_NAMES = ["username", "email", "displayName", "prefix"] as const;
+export const SLOT_NAMES = ["username", "email", "displayName", "searchTerm"] as const;
 export type SlotName = (typeof SLOT_NAMES)[number];
 
 /** Slots of each intent, in the order missing required ones are asked for. */
@@ -29,8 +29,8 @@ export const INTENT_SLOTS: Readonly<Record<IntentName, readonly SlotName[]>> = {
   UpdateUser: ["username", "email", "displayName"],
   DeleteUser: ["username"],
   ListUsers: [],
-  // One of the two: the start of a username, or an email address to look up.
-  FindUsers: ["prefix", "email"],
+  // What to search for: the start of a display-name word, of a username or of an email address.
+  FindUsers: ["searchTerm"],
   Help: [],
   Greeting: [],
   FallbackIntent: [],

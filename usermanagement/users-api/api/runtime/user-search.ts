@@ -102,7 +102,8 @@ async function query(client: DynamoDBDocumentClient, input: QueryCommand["input"
     return await client.send(new QueryCommand(input));
   } catch (error) {
     // DynamoDB's answer to a Query of an index still backfilling (a ValidationException, by its message).
-    if (/backfilling/i.test((error as Error).message ?? "")) throw new SearchIndexNotReadyError();
+    const { name, message } = error as Error;
+    if (name === "ValidationException" && /backfilling/i.test(message)) throw new SearchIndexNotReadyError();
     throw error;
   }
 }

@@ -2,20 +2,15 @@
 // DynamoDB. Every write keeps a user's email claim and search terms in the same transaction as the user.
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
-import {
-  emailClaimKey,
-  termItemKey,
-  USER_LIST_PARTITION,
-  USERS_TABLE_SCHEMA,
-  userKey,
-} from "../../database/table-schema";
+import { emailClaimKey, USER_LIST_PARTITION, USERS_TABLE_SCHEMA, userKey } from "../../database/table-schema";
 import { retryOnContention, TRY_AGAIN, transactNamed } from "./conditional-transaction";
 import type { User } from "./contract";
 import { searchTermsOf } from "./search-terms";
 import type { CreateUserInput, UpdateUserInput } from "./user";
 import { EmailTakenError, UserNotFoundError, UsernameTakenError, VersionMismatchError } from "./user-errors";
-import { emailClaimItem, fromUserItem, termItem, termsOfItem, toUserItem } from "./user-item";
+import { fromUserItem, termsOfItem, toUserItem } from "./user-item";
 import { type SearchPage, type SearchQuery, searchUsers } from "./user-search";
+import { claimEmail, releaseEmail, stillAsRead, termWrites } from "./user-writes";
 
 const { partitionKey: PK, listIndex } = USERS_TABLE_SCHEMA;
 
@@ -67,8 +62,8 @@ export class UserStore {
             ConditionExpression: `attribute_not_exists(${PK})`,
           },
         },
-        claim: this.#claimEmail(user.email, user.username),
-        ...this.#termWrites(user, terms, []),
+        claim: claimEmail(this.#table, user.email, user.username),
+        ...termWrites(this.#table, user, terms, []),
       });
       if (result.outcome === "contention") return TRY_AGAIN;
       if (result.outcome === "condition-failed") {
@@ -148,15 +143,15 @@ export class UserStore {
       const movesEmail = newEmail.toLowerCase() !== current.user.email.toLowerCase();
       const result = await transactNamed(this.#client, {
         user: {
-          Put: { TableName: this.#table, Item: toUserItem(user, terms), ...this.#stillAsRead(current.user) },
+          Put: { TableName: this.#table, Item: toUserItem(user, terms), ...stillAsRead(current.user) },
         },
         ...(movesEmail
           ? {
-              oldClaim: this.#releaseEmail(current.user.email, username),
-              newClaim: this.#claimEmail(newEmail, username),
+              oldClaim: releaseEmail(this.#table, current.user.email, username),
+              newClaim: claimEmail(this.#table, newEmail, username),
             }
           : {}),
-        ...this.#termWrites(user, terms, current.terms),
+        ...termWrites(this.#table, user, terms, current.terms),
       });
       if (result.outcome === "committed") return user;
       if (result.outcome === "condition-failed" && !result.failed.user && !result.failed.oldClaim) {
@@ -179,11 +174,11 @@ export class UserStore {
           Delete: {
             TableName: this.#table,
             Key: { [PK]: userKey(username) },
-            ...this.#stillAsRead(current.user),
+            ...stillAsRead(current.user),
           },
         },
-        claim: this.#releaseEmail(current.user.email, username),
-        ...this.#termWrites(current.user, [], current.terms),
+        claim: releaseEmail(this.#table, current.user.email, username),
+        ...termWrites(this.#table, current.user, [], current.terms),
       });
       return result.outcome === "committed" ? undefined : TRY_AGAIN;
     });
@@ -221,58 +216,6 @@ export class UserStore {
       ...(name === undefined ? {} : { displayName: name }),
       updatedAt: this.#clock().toISOString(),
       version: current.version + 1,
-    };
-  }
-
-  /**
-   * The condition that the user is still the one read: same version, and same creation time, so that a user
-   * deleted and created again under the same name (version 1 again) is not taken for the one read.
-   */
-  #stillAsRead(user: User) {
-    return {
-      ConditionExpression: "#version = :read AND createdAt = :createdAt",
-      ExpressionAttributeNames: { "#version": "version" },
-      ExpressionAttributeValues: { ":read": user.version, ":createdAt": user.createdAt },
-    };
-  }
-
-  /**
-   * Puts a term item for each of `terms` (each carries the new record, so all are rewritten) and deletes those of
-   * `previous` that are gone. Only transactions that also write the user item, under its condition, write terms.
-   */
-  #termWrites(user: User, terms: readonly string[], previous: readonly string[]) {
-    const gone = previous.filter((term) => !terms.includes(term));
-    return Object.fromEntries([
-      ...terms.map((term, i) => [
-        `term${i}`,
-        { Put: { TableName: this.#table, Item: termItem(user, terms, term) } },
-      ]),
-      ...gone.map((term, i) => [
-        `goneTerm${i}`,
-        { Delete: { TableName: this.#table, Key: { [PK]: termItemKey(user.username, term) } } },
-      ]),
-    ]);
-  }
-
-  #claimEmail(email: string, username: string) {
-    return {
-      Put: {
-        TableName: this.#table,
-        Item: emailClaimItem(email, username),
-        ConditionExpression: `attribute_not_exists(${PK})`,
-        ReturnValuesOnConditionCheckFailure: "ALL_OLD" as const,
-      },
-    };
-  }
-
-  #releaseEmail(email: string, username: string) {
-    return {
-      Delete: {
-        TableName: this.#table,
-        Key: { [PK]: emailClaimKey(email) },
-        ConditionExpression: "username = :owner",
-        ExpressionAttributeValues: { ":owner": username },
-      },
     };
   }
 

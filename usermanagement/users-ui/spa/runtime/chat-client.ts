@@ -1,5 +1,6 @@
 // The Chatbot API as the SPA sees it: POST /api/chat answers in Amazon Lex V2 RecognizeText's shape. The types
-// are the Chatbot API's own contract, so a change there breaks this client's typecheck, not its users.
+// (and one attribute name) are the Chatbot API's own contract, so a change there breaks this client's typecheck,
+// not its users.
 import type { ChatRequest, ChatResponse, Intent } from "../../../chatbot-api/nlp/runtime/chat-contract";
 import type { SlotName } from "../../../chatbot-api/nlp/runtime/intents";
 import { callApi } from "./api-request";
@@ -10,6 +11,8 @@ export type {
   Intent,
   SessionState,
 } from "../../../chatbot-api/nlp/runtime/chat-contract";
+/** The session attribute the bot sets when it asks its yes/no question a second time. */
+export { CONFIRMATION_ASKED_AGAIN } from "../../../chatbot-api/nlp/runtime/chat-contract";
 
 export async function sendChatMessage(request: ChatRequest): Promise<ChatResponse> {
   const init = {

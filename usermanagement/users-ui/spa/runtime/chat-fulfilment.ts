@@ -1,5 +1,7 @@
 // Carries out what the chatbot understood: the Chatbot API only says what should be done (Lex's
-// ReadyForFulfillment); the SPA does it against the Users API and describes the outcome in plain words.
+// ReadyForFulfillment); the SPA does it against the Users API and describes the outcome in plain words. Before a
+// deletion it also plays Lex's dialog code hook: the Chatbot API can't read the Users table, so the SPA looks
+// the user up and either asks the bot's question naming the user's email and display name, or closes it.
 import { ApiError } from "./api-request";
 import { type Intent, slotValue } from "./chat-client";
 import { mayChangeUsers, type Operator } from "./operator";
@@ -80,7 +82,7 @@ async function carryOut(intent: Intent, username: string): Promise<Fulfilment | 
     case "ListUsers":
       return done(listing(await listUsers(LISTED_USERS)));
     case "FindUsers":
-      return answer(await search(slotValue(intent, "prefix"), email));
+      return answer(await search(slotValue(intent, "searchTerm") ?? ""));
     default:
       return undefined;
   }
@@ -89,6 +91,30 @@ async function carryOut(intent: Intent, username: string): Promise<Fulfilment | 
 const done = (message: string): Fulfilment => ({ ok: true, message, refreshTable: true });
 /** A lookup: the transcript says what was found, and the table stays as the operator left it. */
 const answer = (message: string): Fulfilment => ({ ok: true, message, refreshTable: false });
+
+export interface DeletionQuestion {
+  /** Whether the bot's yes/no question stands; if not, the SPA closes the intent and nothing can be deleted. */
+  readonly ask: boolean;
+  /** The question, naming the user's email and display name; or why none is asked. */
+  readonly message: string;
+}
+
+/** For the bot's ConfirmIntent on DeleteUser: the question for a user that exists, else why there is none. */
+export async function askToDelete(intent: Intent, askedAgain: boolean): Promise<DeletionQuestion> {
+  const username = slotValue(intent, "username") ?? "";
+  try {
+    const who = describe((await getUser(username)).user);
+    const message = askedAgain
+      ? `Please answer yes or no: delete ${who}?`
+      : `Delete ${who}? This cannot be undone. (yes/no)`;
+    return { ask: true, message };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) {
+      return { ask: false, message: `There is no user ${username}, so there is nothing to delete.` };
+    }
+    return { ask: false, message: `${failure("GetUser", username, error)} I won't ask to delete it unseen.` };
+  }
+}
 
 function describe(user: User): string {
   const name = user.displayName ? `, display name ${user.displayName}` : "";
@@ -103,19 +129,19 @@ function listing(page: UserPage): string {
     : `${page.items.length} ${page.items.length === 1 ? "user" : "users"}: ${names}.`;
 }
 
-async function search(prefix: string | undefined, email: string | undefined): Promise<string> {
-  if (email) {
-    const [user] = (await listUsers(1, undefined, { email })).items;
-    return user ? `Found ${describe(user)}.` : `No user has the email ${email}.`;
-  }
-  const start = prefix ?? "";
-  const page = await listUsers(LISTED_USERS, undefined, { prefix: start });
-  if (page.items.length === 0) return `No usernames start with “${start}”.`;
-  const names = page.items.map((user) => user.username).join(", ");
+async function search(term: string): Promise<string> {
+  const page = await listUsers(LISTED_USERS, undefined, { search: term });
+  const [only] = page.items;
+  if (!only) return `No user matches “${term}”.`;
+  if (page.items.length === 1 && !page.nextCursor) return `Found ${describe(only)}.`;
+  const names = page.items.map(nameOf).join(", ");
   return page.nextCursor
-    ? `The first ${page.items.length} users starting with “${start}”: ${names}. Search “${start}” above the table for the rest.`
-    : `Users starting with “${start}”: ${names}.`;
+    ? `The first ${page.items.length} users matching “${term}”: ${names}. Search “${term}” above the table for the rest.`
+    : `Users matching “${term}”: ${names}.`;
 }
+
+/** "ann.j (Ann Johnson)": a search by name needs the name to tell who was found. */
+const nameOf = (user: User) => (user.displayName ? `${user.username} (${user.displayName})` : user.username);
 
 function failure(intentName: string, username: string, error: unknown): string {
   const target = intentName === "ListUsers" || intentName === "FindUsers" ? "" : ` ${username}`;

@@ -1,7 +1,12 @@
 // The chat panel: a transcript (an ARIA log, announced politely) and the Message box. It keeps the Lex
 // `sessionState` each reply returns and sends it back with the next message, since the server keeps none.
-import { type SessionState, sendChatMessage } from "./chat-client";
-import { type Fulfilment, fulfil } from "./chat-fulfilment";
+import {
+  type ChatResponse,
+  CONFIRMATION_ASKED_AGAIN,
+  type SessionState,
+  sendChatMessage,
+} from "./chat-client";
+import { askToDelete, type Fulfilment, fulfil } from "./chat-fulfilment";
 import type { Operator } from "./operator";
 
 type Speaker = "you" | "bot" | "outcome" | "error";
@@ -41,6 +46,26 @@ export function bindChatPanel(
     item.scrollIntoView({ block: "nearest" });
   };
 
+  /** Shows the bot's answer and carries out what it settled; returns the session state for the next turn. */
+  const answer = async (reply: ChatResponse): Promise<SessionState> => {
+    const { intent } = reply.sessionState;
+    if (asksToDelete(reply)) {
+      const askedAgain = CONFIRMATION_ASKED_AGAIN in reply.sessionState.sessionAttributes;
+      const question = await askToDelete(intent, askedAgain);
+      say("bot", question.message);
+      // As a dialog code hook closes an intent it can't go on with: the next message starts afresh.
+      return question.ask ? reply.sessionState : closed(reply.sessionState);
+    }
+    for (const message of reply.messages) say("bot", message.content);
+    if (intent.state !== "ReadyForFulfillment") return reply.sessionState;
+    const outcome = await fulfil(intent, operator);
+    if (!outcome) return reply.sessionState;
+    say(outcome.ok ? "outcome" : "error", outcome.message);
+    onFulfilled(outcome);
+    // As Lex records a fulfilment code hook's result, so the next turn starts from a finished intent.
+    return { ...reply.sessionState, intent: { ...intent, state: outcome.ok ? "Fulfilled" : "Failed" } };
+  };
+
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     const text = input.value.trim();
@@ -52,21 +77,7 @@ export function bindChatPanel(
     log.setAttribute("aria-busy", "true");
     try {
       const reply = await sendChatMessage({ sessionId, text, ...(sessionState ? { sessionState } : {}) });
-      sessionState = reply.sessionState;
-      for (const message of reply.messages) say("bot", message.content);
-      const intent = reply.sessionState.intent;
-      if (intent?.state === "ReadyForFulfillment") {
-        const outcome = await fulfil(intent, operator);
-        if (outcome) {
-          say(outcome.ok ? "outcome" : "error", outcome.message);
-          // As Lex records a fulfilment code hook's result, so the next turn starts from a finished intent.
-          sessionState = {
-            ...sessionState,
-            intent: { ...intent, state: outcome.ok ? "Fulfilled" : "Failed" },
-          };
-          onFulfilled(outcome);
-        }
-      }
+      sessionState = await answer(reply);
       if (input.value.trim() === text) input.value = "";
     } catch (error) {
       say("error", error instanceof Error ? error.message : String(error));
@@ -77,6 +88,15 @@ export function bindChatPanel(
     }
   });
 }
+
+const asksToDelete = ({ sessionState }: ChatResponse) =>
+  sessionState.intent.name === "DeleteUser" && sessionState.dialogAction.type === "ConfirmIntent";
+
+const closed = (state: SessionState): SessionState => ({
+  ...state,
+  dialogAction: { type: "Close" },
+  intent: { ...state.intent, state: "Failed", confirmationState: "Denied" },
+});
 
 /**
  * 32 random hex digits. Not crypto.randomUUID: it exists only in secure contexts, and a sandbox opened from

@@ -49,11 +49,12 @@ describe("each intent", () => {
   });
 
   it.each([
-    ["find users starting with al", { prefix: "al", email: null }],
-    ["which users begin with Mar?", { prefix: "mar", email: null }],
-    ["who has the email X@Y.com?", { prefix: null, email: "x@y.com" }],
-    ["is anyone using bob@example.com?", { prefix: null, email: "bob@example.com" }],
-  ])("reads FindUsers from %j, lowercase, ready for the UI to search", async (text, slots) => {
+    ["find users starting with al", { searchTerm: "al" }],
+    ["which users begin with Mar?", { searchTerm: "Mar" }],
+    ["find Zoë", { searchTerm: "Zoë" }],
+    ["who has the email X@Y.com?", { searchTerm: "X@Y.com" }],
+    ["is anyone using bob@example.com?", { searchTerm: "bob@example.com" }],
+  ])("reads FindUsers from %j, the term as typed, ready for the UI to search", async (text, slots) => {
     const answer = await chat(text);
 
     expect(answer.sessionState.intent).toMatchObject({ name: "FindUsers", state: "ReadyForFulfillment" });

@@ -32,12 +32,13 @@ describe("slot rules", () => {
     ["displayName", " ", false],
     ["displayName", "x".repeat(101), false],
     ["displayName", "Bob\u0007", false],
-    ["prefix", "a", true],
-    ["prefix", "al", true],
-    ["prefix", "dave_", true],
-    ["prefix", "-al", false],
-    ["prefix", "a l", false],
-    ["prefix", "a".repeat(33), false],
+    ["searchTerm", "Zoë", true],
+    ["searchTerm", "李", true],
+    ["searchTerm", "maria.g", true],
+    ["searchTerm", "Ann Johnson", true],
+    ["searchTerm", " ", false],
+    ["searchTerm", "a".repeat(255), false],
+    ["searchTerm", "al\u0000", false],
   ] as const)("judge the %s %j valid: %s", (slot, value, valid) => {
     expect(isValidSlotValue(slot, value)).toBe(valid);
   });

@@ -8,8 +8,12 @@ import {
   type JwtAuthorizerContext,
 } from "../../../../../sandbox/api-gateway/jwt-authorizer";
 import { type RunningIssuer, startIssuer } from "../../../../../sandbox/issuer/issuer";
-import { ADMINS_GROUP, READ_SCOPE, WRITE_SCOPE } from "../../../../../usermanagement/shared/runtime/access";
-import { accessOf } from "../../../../../usermanagement/users-api/api/runtime/authorization";
+import {
+  ADMINS_GROUP,
+  accessOf,
+  READ_SCOPE,
+  WRITE_SCOPE,
+} from "../../../../../usermanagement/shared/runtime/access";
 import { ADMIN, READ_MACHINE, VIEWER, WRITE_MACHINE } from "../../../../support/identities";
 import { clientCredentials, IssuerSession } from "../../../../support/issuer-client";
 import { type UsersApiUnderTest, usersApiUnderTest } from "../../../../support/users-api-client";

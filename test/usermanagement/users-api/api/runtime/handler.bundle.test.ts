@@ -66,6 +66,33 @@ describe("the Users API bundle", () => {
     expect(JSON.parse(read.body.toString()).email).toBe("bundled@example.com");
   });
 
+  it("finds a user by an unaccented search and by the given name of a Chinese display name", async () => {
+    const api = { routes: USERS_API_ROUTES, functionName: "UsersApi", handler };
+    const call = (method: string, url: string, body?: object) =>
+      invokeHttpApi(
+        api,
+        {
+          method,
+          url,
+          headers: body ? { "content-type": "application/json" } : {},
+          body: body && JSON.stringify(body),
+        },
+        { authorizer: ADMIN },
+      );
+    await call("POST", "/api/users", {
+      username: "zoe.li",
+      email: "zoe@example.cn",
+      displayName: "Zoë 王小明",
+    });
+
+    for (const search of ["zoe", "小明"]) {
+      const found = JSON.parse(
+        (await call("GET", `/api/users?search=${encodeURIComponent(search)}`)).body.toString(),
+      );
+      expect(found.items.map((user: { username: string }) => user.username)).toEqual(["zoe.li"]);
+    }
+  });
+
   it("leaves out the credential sources Lambda never uses", () => {
     for (const unused of ["credential-provider-sso", "credential-provider-ini", "sso_session"]) {
       expect(bundleText).not.toContain(unused);

@@ -1,7 +1,12 @@
 // The one search box, `GET /api/users?search=`: what finds whom, in what order and pages, what a search costs in
 // DynamoDB calls, and that the terms a user is found by follow every change of the user.
+import { DynamoDBServiceException } from "@aws-sdk/client-dynamodb";
 import { beforeEach, describe, expect, it } from "vitest";
-import { type UsersApiUnderTest, usersApiUnderTest } from "../../../../support/users-api-client";
+import {
+  testDynamoDBClient,
+  type UsersApiUnderTest,
+  usersApiUnderTest,
+} from "../../../../support/users-api-client";
 
 let api: UsersApiUnderTest;
 beforeEach(async () => {
@@ -14,11 +19,13 @@ const search = (term: string, query = "") =>
   api.request("GET", `/api/users?search=${encodeURIComponent(term)}${query}`);
 const found = async (term: string) =>
   (await search(term)).json.items.map((user: { username: string }) => user.username);
-/** Every item of the table that makes a user findable. */
-const termItems = async () =>
-  (await api.tableContents()).filter((item) =>
-    String((item as { pk: { S: string } }).pk.S).startsWith("TERM#"),
-  );
+/** The terms of every item of the table that makes a user findable, sorted. */
+const termsInTable = async () =>
+  ((await api.tableContents()) as { pk: { S: string } }[])
+    .map((item) => item.pk.S)
+    .filter((key) => key.startsWith("TERM#"))
+    .map((key) => key.slice(key.indexOf("#", "TERM#".length) + 1))
+    .sort();
 
 describe("GET /api/users?search= finds", () => {
   beforeEach(async () => {
@@ -165,20 +172,26 @@ describe("the terms a user is found by", () => {
   it("are written with the user: one item per distinct term, in the create's one transaction", async () => {
     await create("ann.j", "Ann Johnson", "ann.johnson@example.com");
 
-    // "ann johnson", "johnson", "ann.johnson@example.com", "example.com" (and not "ann.j", which starts the
-    // address: whatever finds it finds the address).
-    expect(await termItems()).toHaveLength(4);
+    // Not "ann.j", which starts the address: whatever finds it finds the address.
+    expect(await termsInTable()).toEqual([
+      "ann johnson",
+      "ann.johnson@example.com",
+      "example.com",
+      "johnson",
+    ]);
+    expect(await api.tableContents()).toHaveLength(6);
     expect(api.dynamoDBCalls).toEqual(["TransactWriteItemsCommand"]);
   });
 
   it("follow a new display name: the old words find nothing, the new ones the user", async () => {
-    await create("ann.j", "Ann Johnson");
+    await create("ann.j", "Ann Johnson", "ann.johnson@example.com");
     api.dynamoDBCalls.length = 0;
 
     const renamed = await api.request("PATCH", "/api/users/ann.j", { body: { displayName: "Ann Smith" } });
 
     expect(renamed.status).toBe(200);
     expect(api.dynamoDBCalls).toEqual(["GetItemCommand", "TransactWriteItemsCommand"]);
+    expect(await termsInTable()).toEqual(["ann smith", "ann.johnson@example.com", "example.com", "smith"]);
     expect(await found("johnson")).toEqual([]);
     expect(await found("smith")).toEqual(["ann.j"]);
     expect((await search("ann s")).json.items).toEqual([renamed.json]);
@@ -191,7 +204,7 @@ describe("the terms a user is found by", () => {
 
     for (const gone of ["ann j", "johnson", "old.example"]) expect(await found(gone)).toEqual([]);
     for (const term of ["ann.j", "aj@", "new.example"]) expect(await found(term)).toEqual(["ann.j"]);
-    expect(await termItems()).toHaveLength(3);
+    expect(await termsInTable()).toEqual(["aj@new.example", "ann.j", "new.example"]);
   });
 
   it("are all deleted with the user: a delete leaves nothing behind", async () => {
@@ -244,5 +257,39 @@ describe("GET /api/users?search= refuses", () => {
 
     expect(response.status).toBe(400);
     expect(response.json.errors).toEqual([expect.objectContaining({ field: "search" })]);
+  });
+});
+
+describe("GET /api/users?search= while DynamoDB builds the search index", () => {
+  it("answers 503 with Retry-After, and the list still works", async () => {
+    // DynamoDB Local builds an index at once; DynamoDB refuses queries of one still backfilling its items, as
+    // after the deployment that adds it to a table with users (AWS::DynamoDB::Table, GlobalSecondaryIndexes).
+    const client = testDynamoDBClient();
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        if ((args.input as { IndexName?: string }).IndexName === "UsersBySearchTerm") {
+          throw new DynamoDBServiceException({
+            name: "ValidationException",
+            $fault: "client",
+            $metadata: { httpStatusCode: 400 },
+            message: "Cannot read from backfilling global secondary index: UsersBySearchTerm",
+          });
+        }
+        return next(args);
+      },
+      { step: "initialize" },
+    );
+    const building = await usersApiUnderTest({ dynamoDBClient: client });
+
+    const searched = await building.request("GET", "/api/users?search=ann");
+    const listed = await building.request("GET", "/api/users");
+
+    expect(searched.status).toBe(503);
+    expect(searched.headers["retry-after"]).toMatch(/^\d+$/);
+    expect(searched.json).toMatchObject({
+      title: "Search not ready",
+      detail: expect.stringMatching(/try again/),
+    });
+    expect(listed.status).toBe(200);
   });
 });

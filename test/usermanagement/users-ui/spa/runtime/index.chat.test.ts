@@ -79,12 +79,18 @@ describe("the chat panel", () => {
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
-  it("deletes a user only after the operator confirms, and keeps it after a no", async () => {
-    await createUserDirectly(ui.url, { username: "gina", email: "gina@example.com" });
+  it("asks to delete a user naming its email and display name, deletes it only after a yes, keeps it after a no", async () => {
+    await createUserDirectly(ui.url, {
+      username: "gina",
+      email: "gina@example.com",
+      displayName: "Gina Lollobrigida",
+    });
     await createUserDirectly(ui.url, { username: "hank", email: "hank@example.com" });
     app = await ui.open({ as: "admin" });
 
-    expect(await chat(app.page, "remove gina")).toEqual([expect.stringMatching(/^Assistant: .*gina.*\?/)]);
+    expect(await chat(app.page, "remove gina")).toEqual([
+      "Assistant: Delete gina (email gina@example.com, display name Gina Lollobrigida)? This cannot be undone. (yes/no)",
+    ]);
     expect(await readUser(ui.url, "gina")).toBeDefined();
     expect(await chat(app.page, "yes")).toContain("Done: Deleted gina.");
     expect(await readUser(ui.url, "gina")).toBeUndefined();
@@ -95,6 +101,41 @@ describe("the chat panel", () => {
     expect(refused.filter((line) => line.startsWith("Done:"))).toEqual([]);
     expect(await readUser(ui.url, "hank")).toBeDefined();
     await screenshot(app.page, "chat-delete");
+    expect(app.unexpectedErrors()).toEqual([]);
+  });
+
+  it("never asks to delete a user who doesn't exist, and a yes after that deletes nothing", async () => {
+    app = await ui.open({ as: "admin" });
+
+    expect(await chat(app.page, "delete user nobody.here")).toEqual([
+      "Assistant: There is no user nobody.here, so there is nothing to delete.",
+    ]);
+    const after = await chat(app.page, "yes");
+    expect(after.filter((line) => /^(Done|Problem):/.test(line))).toEqual([]);
+    expect(app.unexpectedErrors(404)).toEqual([]);
+  });
+
+  it("never acts on something other than what was asked", async () => {
+    await createUserDirectly(ui.url, { username: "kara", email: "kara@example.com" });
+    await createUserDirectly(ui.url, { username: "lars", email: "lars@example.com" });
+    app = await ui.open({ as: "admin" });
+
+    expect(await chat(app.page, "disable the account of kara")).toEqual([
+      expect.stringMatching(
+        /^Assistant: I can't do that: I don't know what “disable” means here, so I did nothing\./,
+      ),
+    ]);
+    expect(await chat(app.page, "delete kara and lars")).toEqual([
+      "Assistant: I handle one user at a time, so I haven't done anything yet: which first, kara or lars?",
+    ]);
+    expect(await chat(app.page, "delete all test users")).toEqual([
+      expect.stringMatching(/^Assistant: I can't delete several users at once, so I did nothing/),
+    ]);
+    expect(await readUser(ui.url, "kara")).toBeDefined();
+    expect(await readUser(ui.url, "lars")).toBeDefined();
+    expect(
+      await chat(app.page, "new account for Priya Patel, username ppatel, email ppatel@example.com"),
+    ).toContain("Done: Created ppatel (email ppatel@example.com, display name Priya Patel).");
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
@@ -111,23 +152,36 @@ describe("the chat panel", () => {
     expect(app.unexpectedErrors()).toEqual([]);
   });
 
-  it("finds users by the start of their username or by email, and answers in the transcript", async () => {
+  it("finds anyone by name, username or email from one sentence, and answers in the transcript", async () => {
+    await createUserDirectly(ui.url, {
+      username: "zoe.k",
+      email: "zoe.k@example.com",
+      displayName: "Zoë Kravitz",
+    });
+    await createUserDirectly(ui.url, {
+      username: "annj",
+      email: "ann@example.com",
+      displayName: "Ann Johnson",
+    });
     for (const username of ["mara", "marek", "mario"]) {
       await createUserDirectly(ui.url, { username, email: `${username}@example.com` });
     }
     app = await ui.open({ as: "admin" });
 
+    expect(await chat(app.page, "find Zoë")).toContain(
+      "Done: Found zoe.k (email zoe.k@example.com, display name Zoë Kravitz).",
+    );
+    expect(await chat(app.page, "who is named Johnson")).toContain(
+      "Done: Found annj (email ann@example.com, display name Ann Johnson).",
+    );
     expect(await chat(app.page, "find users starting with mar")).toContain(
-      "Done: Users starting with “mar”: mara, marek, mario.",
+      "Done: Users matching “mar”: mara, marek, mario.",
     );
     expect(await chat(app.page, "who has the email MAREK@example.com?")).toContain(
       "Done: Found marek (email marek@example.com).",
     );
     expect(await chat(app.page, "is anyone using nobody.here@example.com?")).toContain(
-      "Done: No user has the email nobody.here@example.com.",
-    );
-    expect(await chat(app.page, "which users begin with zq?")).toContain(
-      "Done: No usernames start with “zq”.",
+      "Done: No user matches “nobody.here@example.com”.",
     );
     expect(await seriousAccessibilityViolations(app.page)).toEqual([]);
     expect(app.unexpectedErrors()).toEqual([]);

@@ -23,7 +23,7 @@ describe("the README screenshot", () => {
     }
     const app = await ui.open({ as: "admin", viewport: { width: 1280, height: 760 } });
     await chat(app.page, 'add grace, grace@example.com, named "Grace Hopper"');
-    await chat(app.page, "find users starting with a");
+    await chat(app.page, "who is ada?");
     await app.page.locator('#users-table tbody tr[data-username="grace"]').waitFor();
     await app.page.getByLabel("Message").blur();
 
@@ -35,7 +35,7 @@ describe("the README screenshot", () => {
     const transcript = await app.page.locator("#chat-transcript li").allTextContents();
     expect(rows).toBe(5);
     expect(transcript).toContain("Done: Created grace (email grace@example.com, display name Grace Hopper).");
-    expect(transcript).toContain("Done: Users starting with “a”: ada, alan.");
+    expect(transcript).toContain("Done: Found ada (email ada@example.com, display name Ada Lovelace).");
     const sideBySide = await app.page.evaluate(() => {
       const [users, chatPanel] = [...document.querySelectorAll(".panel")].map((p) =>
         p.getBoundingClientRect(),

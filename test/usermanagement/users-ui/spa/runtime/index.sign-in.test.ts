@@ -105,10 +105,11 @@ describe("signing in and out", () => {
     expect(await page.locator("#users-table th.actions-column").isHidden()).toBe(true);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
+    // The Chatbot API reads the viewer's groups from the token and says so before anything else.
     const refused = await chat(page, "add a user called viewer.made with email viewer.made@example.com");
-    expect(refused).toContain(
-      "Problem: You are signed in as a viewer, so I did not create viewer.made: only admins may change users.",
-    );
+    expect(refused).toEqual([
+      expect.stringMatching(/^Assistant: You are signed in as a viewer.*only admins can/),
+    ]);
     expect(await readUser(ui.url, "viewer.made")).toBeUndefined();
     expect(await chat(page, "what is seen.only's email?")).toContain(
       "Done: Found seen.only (email seen.only@example.com).",

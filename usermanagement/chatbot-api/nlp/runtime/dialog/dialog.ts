@@ -1,92 +1,166 @@
-// The dialog, Lex-style and stateless: the client sends back the session state of the previous answer,
-// which says whether the bot was waiting for a slot, for a yes/no, or for nothing in particular.
+// The dialog, Lex-style and stateless: the client sends back the session state of the previous answer, which
+// says whether the bot was waiting for a yes/no, a slot, a choice between two readings, or nothing in particular.
+// `nextTurn` dispatches on that state; the replies to each kind of question are read in `replies.ts`, and a
+// fresh request is judged in `reading.ts` before anything is done with it.
 import {
+  CANDIDATE_INTENTS,
+  CLARIFIED_TEXT,
   CONFIRMATION_ASKED_AGAIN,
-  type ConfirmationState,
-  type DialogAction,
   type IncomingSessionState,
-  type IntentState,
 } from "../chat-contract";
-import { type ElicitingIntentName, type IntentName, isElicitingIntent, type SlotName } from "../intents";
-import { isFunctionWord } from "../nlu/function-words";
-import { type IntentScore, rankRequest, type Understanding, understand } from "../nlu/understand";
-import { isCancellation, soleAnswerWord } from "./answers";
-import { readConfirmation } from "./confirmation";
+import { INTENT_SLOTS, type IntentName, isElicitingIntent, isUserIntent, type SlotName } from "../intents";
+import type { IntentScore, Nlu, Understanding } from "../nlu/engine";
 import { messages } from "./messages";
-import { type SlotValues, slotValuesFrom, slotValuesFromState, validSlotValue } from "./slot-values";
+import { changeBlocker, isChange, type Reading, readRequest } from "./reading";
+import { answerClarification, answerConfirmation, answerElicitation, type Reply } from "./replies";
+import { type SlotValues, slotValuesFrom, slotValuesFromState } from "./slot-values";
+import { close, draft, fail, fallback, type Turn } from "./turn";
 
-/** The outcome of one turn, before it is dressed as a Lex response. */
-export interface Turn {
-  readonly intent: IntentName;
-  readonly values: SlotValues;
-  readonly state: IntentState;
-  readonly confirmationState: ConfirmationState;
-  readonly action: DialogAction;
-  readonly message: string;
-  /** The intents considered for this turn, best first. */
-  readonly ranking: readonly IntentScore[];
-  /** The bot asks its yes/no question a second time: the next unclear answer fails the intent. */
-  readonly confirmationAskedAgain?: boolean;
+export type { Turn } from "./turn";
+
+/** What the caller may do, from the token API Gateway's authorizer verified. */
+export interface Caller {
+  readonly mayChangeUsers: boolean;
 }
 
-/** How sure the classifier must be before a reply to a question is taken as a new request instead. */
-const SWITCH_CONFIDENCE = 0.8;
-/** Words that name what was asked for, so they don't make a reply a new request ("the username is bob"). */
-const SLOT_WORDS = new Set([
-  "user",
-  "username",
-  "name",
-  "display",
-  "email",
-  "mail",
-  "address",
-  "login",
-  "account",
-]);
-
-export function nextTurn(text: string, previous: IncomingSessionState | undefined): Turn {
+export function nextTurn(
+  text: string,
+  previous: IncomingSessionState | undefined,
+  nlu: Nlu,
+  caller: Caller,
+): Turn {
   const intent = previous?.intent;
   const action = previous?.dialogAction;
+  const attributes = previous?.sessionAttributes ?? {};
+  let reply: Reply;
   if (intent?.name === "DeleteUser" && action?.type === "ConfirmIntent") {
-    const askedAgain = previous?.sessionAttributes?.[CONFIRMATION_ASKED_AGAIN] !== undefined;
-    return answerConfirmation(text, slotValuesFromState(intent.slots), askedAgain);
+    const askedAgain = attributes[CONFIRMATION_ASKED_AGAIN] !== undefined;
+    reply = answerConfirmation(text, slotValuesFromState(intent.slots), askedAgain, nlu);
+  } else if (
+    intent &&
+    isElicitingIntent(intent.name) &&
+    action?.type === "ElicitSlot" &&
+    action.slotToElicit
+  ) {
+    reply = answerElicitation(text, intent.name, action.slotToElicit, slotValuesFromState(intent.slots), nlu);
+  } else if (action?.type === "ElicitIntent" && attributes[CANDIDATE_INTENTS]) {
+    reply = answerClarification(text, attributes[CANDIDATE_INTENTS], attributes[CLARIFIED_TEXT] ?? "", nlu);
+  } else {
+    reply = { kind: "request", text, understanding: nlu.understand(text) };
   }
-  if (intent && isElicitingIntent(intent.name) && action?.type === "ElicitSlot" && action.slotToElicit) {
-    return answerElicitation(text, intent.name, action.slotToElicit, slotValuesFromState(intent.slots));
+  switch (reply.kind) {
+    case "turn":
+      return reply.turn;
+    case "request":
+      return interpret(reply.text, reply.understanding, caller);
+    case "chosen":
+      return start(reply.intent, reply.understanding, caller, []);
+    case "answered": {
+      const turn = advance(reply.intent, reply.values, [{ intent: reply.intent, score: 1 }]);
+      return reply.note ? { ...turn, message: `${reply.note} ${turn.message}` } : turn;
+    }
   }
-  return interpret(understand(text));
 }
 
-/** A fresh request: the best intent with the slots the utterance gives. */
-function interpret(understanding: Understanding): Turn {
-  const best = understanding.ranking[0];
-  if (!best || best.intent === "FallbackIntent") return fallback(understanding.ranking);
-  const { entities } = understanding;
-  const values = slotValuesFrom(best.intent, entities);
-  const turn = advance(best.intent, values, understanding.ranking);
-  // The request gave the slot asked for, but a value the rule refuses ("users starting with Ünal"): say why.
-  const asked = turn.action.slotToElicit;
-  const refused = asked && entities[asked] && !values[asked];
-  return refused ? { ...turn, message: `${invalidValueHint(best.intent, asked)} ${turn.message}` } : turn;
+/** A fresh request: act on it, ask which of two readings was meant, or say why not. */
+function interpret(text: string, understanding: Understanding, caller: Caller): Turn {
+  const reading = readRequest(understanding);
+  switch (reading.kind) {
+    case "clarify":
+      return clarify(text, reading.candidates, understanding);
+    case "act":
+      return start(reading.intent, understanding, caller, reading.leftOut);
+    default:
+      return refuse(reading, understanding.ranking);
+  }
 }
 
-function invalidValueHint(intent: IntentName, slot: SlotName): string {
-  const hints: Partial<Record<SlotName, string>> = {
-    username: messages.invalidUsername(),
-    prefix: messages.invalidPrefix(),
-    email: intent === "CreateUser" ? messages.invalidEmail() : undefined,
+/** FallbackIntent, saying why nothing was done. */
+function refuse(
+  reading: Exclude<Reading, { kind: "act" | "clarify" }>,
+  ranking: readonly IntentScore[],
+): Turn {
+  switch (reading.kind) {
+    case "offTopic":
+      return fallback(ranking);
+    case "unsupported":
+      return fallback(ranking, messages.unsupported(reading.words));
+    case "bulk":
+      return fallback(ranking, messages.oneAtATime(reading.intent));
+    case "rephrase":
+      return fallback(ranking, messages.rephrase());
+  }
+}
+
+/**
+ * Lex's ElicitIntent, naming both readings. The best one stands in the session state with its slots; the
+ * candidates and the request go in session attributes, so the answer ("delete", "the second") completes it.
+ */
+function clarify(
+  text: string,
+  candidates: readonly [IntentName, IntentName],
+  understanding: Understanding,
+): Turn {
+  const [best] = candidates;
+  const values = {
+    ...slotValuesFrom(candidates[1], understanding.entities),
+    ...slotValuesFrom(best, understanding.entities),
   };
-  return hints[slot] ?? messages.notUnderstood();
+  return {
+    ...draft(best, slotValuesFrom(best, understanding.entities), understanding.ranking),
+    action: { type: "ElicitIntent" },
+    message: messages.clarify(candidates, values),
+    attributes: { [CANDIDATE_INTENTS]: candidates.join(" "), [CLARIFIED_TEXT]: text },
+  };
+}
+
+/**
+ * Starts on an intent the request asks for, unless it is a change the caller may not make, names several
+ * users, or gives a value the bot can't use: each is said, and nothing is done with a guess.
+ */
+function start(
+  intent: IntentName,
+  understanding: Understanding,
+  caller: Caller,
+  leftOut: readonly string[],
+): Turn {
+  const { entities, ranking } = understanding;
+  if (isChange(intent) && !caller.mayChangeUsers) {
+    return { ...draft(intent, {}, ranking), ...fail(messages.viewerCannotChange()) };
+  }
+  const blocker = changeBlocker(intent, understanding);
+  if (blocker) return refuse(blocker, ranking);
+  const values = slotValuesFrom(intent, entities);
+  if (isUserIntent(intent) && entities.username && entities.otherUsernames.length > 0) {
+    const { username: _first, ...others } = values;
+    return {
+      ...draft(intent, others, ranking),
+      action: { type: "ElicitSlot", slotToElicit: "username" },
+      message: messages.whichFirst([entities.username.interpretedValue, ...entities.otherUsernames]),
+    };
+  }
+  const refused = INTENT_SLOTS[intent].find((slot) => entities[slot] && !values[slot]);
+  const turn = refused
+    ? { ...ask(intent, refused, values, ranking), message: refusal(intent, refused, values, understanding) }
+    : advance(intent, values, ranking);
+  return leftOut.length > 0 ? { ...turn, message: `${turn.message} ${messages.leftOut(leftOut)}` } : turn;
+}
+
+/** Why the value given can't be used, and the question for another; "display name" with nothing after it is asked for. */
+function refusal(
+  intent: IntentName,
+  slot: SlotName,
+  values: SlotValues,
+  understanding: Understanding,
+): string {
+  const typed = understanding.entities[slot]?.originalValue ?? "";
+  const question = ask(intent, slot, values, []).message;
+  return typed.trim() === "" ? question : `${messages.invalidValue(slot, typed)} ${question}`;
 }
 
 /** Asks for what is still missing, asks to confirm a deletion, or closes the intent ready for fulfilment. */
-function advance(intent: IntentName, values: SlotValues, ranking: readonly IntentScore[]): Turn {
+export function advance(intent: IntentName, values: SlotValues, ranking: readonly IntentScore[]): Turn {
   const ready = (message: string): Turn => ({ ...draft(intent, values, ranking), ...close(message) });
-  const elicit = (slot: SlotName, message: string): Turn => ({
-    ...draft(intent, values, ranking),
-    action: { type: "ElicitSlot", slotToElicit: slot },
-    message,
-  });
   switch (intent) {
     case "Greeting":
       return ready(messages.greeting());
@@ -95,21 +169,23 @@ function advance(intent: IntentName, values: SlotValues, ranking: readonly Inten
     case "ListUsers":
       return ready(messages.listUsers());
     case "FindUsers":
-      return findUsers(values, ranking);
+      return values.searchTerm
+        ? ready(messages.searching(values))
+        : ask(intent, "searchTerm", values, ranking);
     case "FallbackIntent":
       return fallback(ranking);
   }
-  if (!values.username) return elicit("username", messages.askUsername(intent));
+  if (!values.username) return ask(intent, "username", values, ranking);
   switch (intent) {
     case "CreateUser":
-      return values.email ? ready(messages.creating(values)) : elicit("email", messages.askEmail(values));
+      return values.email ? ready(messages.creating(values)) : ask(intent, "email", values, ranking);
     case "GetUser":
       return ready(messages.showing(values));
     case "UpdateUser":
       // Lex elicits one slot at a time; `email` stands for "the change", and a display name answers it too.
       return values.email || values.displayName
         ? ready(messages.updating(values))
-        : elicit("email", messages.askChange(values));
+        : ask(intent, "email", values, ranking);
     case "DeleteUser":
       return {
         ...draft(intent, values, ranking),
@@ -119,147 +195,17 @@ function advance(intent: IntentName, values: SlotValues, ranking: readonly Inten
   }
 }
 
-/**
- * Only an unambiguous yes confirms (`confirmation.ts`). An unclear answer that makes a request of its own
- * ("show me alice first") is taken as that request; any other unclear answer is asked again once, and a
- * second one fails the intent, as a denial: nothing is deleted on a guess.
- */
-function answerConfirmation(text: string, values: SlotValues, askedAgain: boolean): Turn {
-  const ranking = [{ intent: "DeleteUser" as const, score: 1 }];
-  const base = draft("DeleteUser", values, ranking);
-  const denied = (message: string): Turn => ({
-    ...base,
-    ...close(message),
-    state: "Failed",
-    confirmationState: "Denied",
-  });
-  switch (readConfirmation(text, values.username?.interpretedValue)) {
-    case "yes":
-      return { ...base, ...close(messages.deleting(values)), confirmationState: "Confirmed" };
-    case "no":
-      return denied(messages.notDeleting(values));
-  }
-  const understanding = understand(text);
-  if (understanding.ranking[0]?.intent !== "FallbackIntent") return interpret(understanding);
-  if (askedAgain) return denied(messages.stillUnclear(values));
-  return {
-    ...base,
-    action: { type: "ConfirmIntent" },
-    message: messages.confirmAgain(values),
-    confirmationAskedAgain: true,
+/** Lex's ElicitSlot, with the question for the slot. */
+function ask(intent: IntentName, slot: SlotName, values: SlotValues, ranking: readonly IntentScore[]): Turn {
+  const questions: Record<SlotName, () => string> = {
+    username: () => (isUserIntent(intent) ? messages.askUsername(intent) : messages.notUnderstood()),
+    email: () => (intent === "CreateUser" ? messages.askEmail(values) : messages.askChange(values)),
+    displayName: () => messages.askDisplayName(values),
+    searchTerm: () => messages.askSearch(),
   };
-}
-
-/**
- * A search by one of the two: the Users API answers a prefix or an email lookup, not both, and an exact
- * address says more than the start of a name. Lex elicits one slot at a time; `prefix` stands for "what
- * to search", and an email answers it too.
- */
-function findUsers(values: SlotValues, ranking: readonly IntentScore[]): Turn {
-  if (values.email) {
-    const byEmail = { email: values.email };
-    return { ...draft("FindUsers", byEmail, ranking), ...close(messages.findingByEmail(byEmail)) };
-  }
-  if (values.prefix)
-    return { ...draft("FindUsers", values, ranking), ...close(messages.findingByPrefix(values)) };
   return {
-    ...draft("FindUsers", values, ranking),
-    action: { type: "ElicitSlot", slotToElicit: "prefix" },
-    message: messages.askSearch(),
+    ...draft(intent, values, ranking),
+    action: { type: "ElicitSlot", slotToElicit: slot },
+    message: questions[slot](),
   };
-}
-
-function answerElicitation(
-  text: string,
-  intent: ElicitingIntentName,
-  slot: SlotName,
-  previous: SlotValues,
-): Turn {
-  const ranking = [{ intent, score: 1 }];
-  if (isCancellation(text)) {
-    return { ...draft(intent, previous, ranking), ...close(messages.cancelled()), state: "Failed" };
-  }
-  const understanding = understand(text);
-  if (isNewRequest(understanding, intent)) return interpret(understanding);
-
-  const answer = answeredValues(text, intent, slot, understanding);
-  const values = { ...previous, ...answer };
-  const answered =
-    slot === "email" && intent === "UpdateUser"
-      ? values.email || values.displayName
-      : slot === "prefix"
-        ? values.prefix || values.email
-        : values[slot];
-  if (answered) return advance(intent, values, ranking);
-  if (understanding.ranking[0]?.intent !== "FallbackIntent") return interpret(understanding);
-
-  const question = advance(intent, previous, ranking);
-  return { ...question, message: `${invalidValueHint(intent, slot)} ${question.message}` };
-}
-
-/**
- * The values a reply to "what is X?" gives. Any word may be a username (or the start of one) when one was
- * asked for, and a reply
- * to "what should change?" that is neither an email nor a request is the new display name.
- */
-function answeredValues(
-  text: string,
-  intent: ElicitingIntentName,
-  slot: SlotName,
-  understanding: Understanding,
-) {
-  const values = slotValuesFrom(intent, understanding.entities);
-  const isBare = (slot === "username" || slot === "prefix") && !values[slot] && !values.email;
-  const word = isBare ? soleAnswerWord(text) : undefined;
-  if (word)
-    return { ...values, ...validSlotValue(slot, { originalValue: word.text, interpretedValue: word.lower }) };
-  const isPlainText = understanding.ranking[0]?.intent === "FallbackIntent" && !text.includes("@");
-  if (intent === "UpdateUser" && slot === "email" && !values.email && !values.displayName && isPlainText) {
-    const displayName = text.trim().replace(/\s+/g, " ");
-    return validSlotValue("displayName", { originalValue: text.trim(), interpretedValue: displayName });
-  }
-  return values;
-}
-
-/**
- * The reply asks for something else outright ("delete bob" when asked which user to show), judged on its
- * words alone: values in a reply ("bob@example.com, and call him Bob") answer the question.
- */
-function isNewRequest(understanding: Understanding, current: IntentName): boolean {
-  const best = rankRequest(understanding.entities)[0];
-  const asksSomething = understanding.knownWords.some(
-    (word) => !SLOT_WORDS.has(word) && !isFunctionWord(word),
-  );
-  return (
-    best !== undefined &&
-    best.intent !== current &&
-    best.intent !== "FallbackIntent" &&
-    best.score >= SWITCH_CONFIDENCE &&
-    asksSomething
-  );
-}
-
-function fallback(ranking: readonly IntentScore[]): Turn {
-  return {
-    intent: "FallbackIntent",
-    values: {},
-    state: "Failed",
-    confirmationState: "None",
-    action: { type: "ElicitIntent" },
-    message: messages.fallback(),
-    ranking,
-  };
-}
-
-/** The parts of a turn on `intent` that don't depend on what the bot does next: it adds action and message. */
-function draft(
-  intent: IntentName,
-  values: SlotValues,
-  ranking: readonly IntentScore[],
-): Omit<Turn, "action" | "message"> {
-  return { intent, values, state: "InProgress", confirmationState: "None", ranking };
-}
-
-function close(message: string): Pick<Turn, "state" | "action" | "message"> {
-  return { state: "ReadyForFulfillment", action: { type: "Close" }, message };
 }

@@ -2,7 +2,7 @@
 import {
   type ChatRequest,
   type ChatResponse,
-  CONFIRMATION_ASKED_AGAIN,
+  DIALOG_ATTRIBUTES,
   type Intent,
   type Interpretation,
 } from "../chat-contract";
@@ -33,11 +33,14 @@ export function toLexResponse(request: ChatRequest, turn: Turn): ChatResponse {
   };
 }
 
-/** The client's attributes, echoed as Lex does, with the dialog's own mark set or cleared. */
+/** The client's attributes, echoed as Lex does, with the dialog's own set for this turn or cleared. */
 function sessionAttributes(request: ChatRequest, turn: Turn): Readonly<Record<string, string>> {
-  const { [CONFIRMATION_ASKED_AGAIN]: _previous, ...attributes } =
-    request.sessionState?.sessionAttributes ?? {};
-  return turn.confirmationAskedAgain ? { ...attributes, [CONFIRMATION_ASKED_AGAIN]: "true" } : attributes;
+  const attributes = Object.fromEntries(
+    Object.entries(request.sessionState?.sessionAttributes ?? {}).filter(
+      ([key]) => !(DIALOG_ATTRIBUTES as readonly string[]).includes(key),
+    ),
+  );
+  return { ...attributes, ...turn.attributes };
 }
 
 /**

@@ -10,10 +10,19 @@ export type SlotValues = Readonly<Partial<Record<SlotName, EntityValue>>>;
 export function slotValuesFrom(intent: IntentName, entities: Entities): SlotValues {
   const values: Partial<Record<SlotName, EntityValue>> = {};
   for (const slot of INTENT_SLOTS[intent]) {
-    const value = entities[slot];
+    const value = slot === "searchTerm" ? searchTermOf(entities) : entities[slot];
     if (value && isValidSlotValue(slot, value.interpretedValue)) values[slot] = value;
   }
   return values;
+}
+
+/**
+ * What a search is for: the term its words introduce, else the address or the user it names ("who has the
+ * email bob@example.com", "is there anyone called bob"), as typed: the Users API matches either.
+ */
+function searchTermOf({ searchTerm, email, username, displayName }: Entities): EntityValue | undefined {
+  const named = searchTerm ?? email ?? username ?? displayName;
+  return named && { originalValue: named.originalValue, interpretedValue: named.originalValue.trim() };
 }
 
 /** A value for `slot` if `value` is valid for it. */

@@ -18,10 +18,12 @@ export interface DisplayNameMatch {
 const NAME_NOUNS = new Set(["name", "displayname", "fullname", "display-name", "full-name"]);
 const CALLED = new Set(["called", "named"]);
 const PRONOUNS = new Set(["him", "her", "them", "it"]);
-/** Words between the introduction and the value: "name is", "name to", "name: ", "should be called". */
-const LINKS = new Set(["to", "is", "as", "be", "now", ":", "=", "-"]);
-/** The user a phrase is about: "the name *of* walter", "the display name *for* bob". */
-const OWNER_MARKERS = new Set(["of", "for"]);
+/** Words between the introduction and the value: "name is", "name to", "name: ", "name should now be". */
+const LINKS = new Set(
+  "to is as be now becomes become should must will shall needs need has have going : = -".split(" "),
+);
+/** The user a phrase is about: "the name *of* walter", "the display name *for* bob", "… *on* account dmitri". */
+const OWNER_MARKERS = new Set(["of", "for", "on"]);
 const USER_NOUNS = new Set(["user", "account", "username"]);
 /** Words that end a display name written without quotes. */
 const VALUE_ENDS = new Set(
@@ -41,6 +43,10 @@ export function findDisplayName(utterance: string, tokens: readonly Token[]): Di
 
 function matchAt(utterance: string, tokens: readonly Token[], i: number): DisplayNameMatch | undefined {
   const word = tokens[i].kind === "word" ? tokens[i].lower : "";
+  // "call him Oscar", "name them Ada Lovelace".
+  if ((word === "call" || word === "name") && PRONOUNS.has(lowerAt(tokens, i + 1))) {
+    return readValue(utterance, tokens, skipLinks(tokens, i + 2), false);
+  }
   if (NAME_NOUNS.has(word)) {
     let next = i + 1;
     let usernameIndex: number | undefined;
@@ -51,18 +57,31 @@ function matchAt(utterance: string, tokens: readonly Token[], i: number): Displa
       if (!LINKS.has(lowerAt(tokens, next + 1))) return undefined;
       next += 1;
     }
-    return readValue(utterance, tokens, skipLinks(tokens, next), false, usernameIndex);
+    const value = readValue(utterance, tokens, skipLinks(tokens, next), false, usernameIndex);
+    // "display name ⟨nothing this can read⟩": a value was given and must be said back, not dropped.
+    const explicit = word !== "name" || /^(display|full)$/.test(lowerAt(tokens, i - 1));
+    return value ?? (explicit && usernameIndex === undefined ? unreadable(next) : undefined);
   }
   if (CALLED.has(word)) return readValue(utterance, tokens, skipLinks(tokens, i + 1), true);
-  if (word === "call" && PRONOUNS.has(lowerAt(tokens, i + 1))) {
-    return readValue(utterance, tokens, skipLinks(tokens, i + 2), false);
-  }
   if (word === "rename") {
     const usernameIndex = skipWhile(tokens, i + 1, (t) => isDeterminer(t.lower) || USER_NOUNS.has(t.lower));
     if (!LINKS.has(lowerAt(tokens, usernameIndex + 1))) return undefined;
     return readValue(utterance, tokens, skipLinks(tokens, usernameIndex + 1), false, usernameIndex);
   }
   return undefined;
+}
+
+/** A display name was announced but nothing after it could be read as one. */
+const unreadable = (first: number): DisplayNameMatch => ({
+  first,
+  last: first - 1,
+  originalValue: "",
+  maybeUsername: false,
+});
+
+/** A name written from token `first` on, unquoted or quoted: "for Priya Patel, username ppatel". */
+export function readNameAt(utterance: string, tokens: readonly Token[], first: number) {
+  return readValue(utterance, tokens, first, false);
 }
 
 function readValue(
@@ -86,7 +105,10 @@ function readValue(
       // A long run of words is a sentence, not a name.
       if (++words > LONGEST_VALUE_IN_WORDS) return undefined;
       [last, end] = [k, token.end];
-    } else if (isInitialsDot(tokens, k, last)) {
+    } else if (isSymbol(token)) {
+      // A name may be written in symbols alone ("☃☃", "🌻 Team"): it is a name all the same.
+      [last, end] = [k, token.end];
+    } else if (isNameDot(tokens, k, last)) {
       end = token.end;
     } else {
       break;
@@ -97,9 +119,15 @@ function readValue(
   return { first, last, originalValue, maybeUsername, usernameIndex };
 }
 
-/** The dot of an initial ("Grace M. Hopper", "Oscar W.") belongs to the name. */
-function isInitialsDot(tokens: readonly Token[], k: number, last: number): boolean {
-  return tokens[k].text === "." && last === k - 1 && tokens[last].text.length === 1;
+/** Punctuation that can't be part of a name: clause breaks, brackets, quotes. */
+const NOT_IN_NAMES = /[,;.!?:()[\]{}<>"“”‘’'`–—@]/u;
+const isSymbol = (token: Token) => token.kind === "punctuation" && !NOT_IN_NAMES.test(token.text);
+
+/** The dot of an initial or a title ("Grace M. Hopper", "Oscar W.", "Dr. Kim Lee") belongs to the name. */
+function isNameDot(tokens: readonly Token[], k: number, last: number): boolean {
+  if (tokens[k].text !== "." || last !== k - 1) return false;
+  const length = tokens[last].text.length;
+  return length === 1 || (length <= 3 && tokens[k + 1]?.kind === "word");
 }
 
 function skipLinks(tokens: readonly Token[], from: number): number {

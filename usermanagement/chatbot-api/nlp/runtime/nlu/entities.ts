@@ -1,26 +1,29 @@
-// Finds the entities of an utterance (email, username, display name) and lays the utterance out as the
-// pieces the classifier's features are made of.
-import { findDisplayName } from "./display-name";
+// Finds the entities of an utterance (email, username, display name, search term) and lays the utterance out as
+// the pieces the classifier's features are made of.
+import { findDisplayName, readNameAt } from "./display-name";
 import type { Piece } from "./features";
 import { expandShortForm, isFunctionWord } from "./function-words";
-import { findPrefix } from "./prefix";
-import { type Token, tokenize } from "./tokenize";
-import { couldBeUsername, findUsername, type UsernameMatch, type Word } from "./username";
+import { conceptsOf } from "./lexicon";
+import { findSearchTerm } from "./search-term";
+import { isClauseBreak, type Token, tokenize } from "./tokenize";
+import { couldBeUsername, findUsername, joinedUsernames, type UsernameMatch, type Word } from "./username";
 import type { Vocabulary } from "./vocabulary";
 
 export interface EntityValue {
   /** As the user typed it. */
   readonly originalValue: string;
-  /** Normalised: lowercase username and email, display name with its spaces tidied. */
+  /** Normalised: lowercase username and email, display name with its spaces tidied, search term as typed. */
   readonly interpretedValue: string;
 }
 
 export interface Entities {
   readonly email?: EntityValue;
   readonly username?: EntityValue;
+  /** Other users the request names beside `username` ("delete alice and bob"), as typed. */
+  readonly otherUsernames: readonly string[];
   readonly displayName?: EntityValue;
-  /** The start of a username a search asks for: "users starting with al". */
-  readonly prefix?: EntityValue;
+  /** What a search asks for: "find Zoë", "users starting with al". */
+  readonly searchTerm?: EntityValue;
   /** The utterance in order, entities as such and every other word normalised. */
   readonly pieces: readonly Piece[];
 }
@@ -29,6 +32,13 @@ interface Span {
   readonly first: number;
   readonly last: number;
   readonly originalValue: string;
+}
+
+interface People {
+  readonly username?: UsernameMatch;
+  readonly others: readonly number[];
+  readonly displayName?: Span;
+  readonly searchTerm?: Span;
 }
 
 export function extractEntities(utterance: string, vocabulary: Vocabulary): Entities {
@@ -50,99 +60,126 @@ export function extractEntities(utterance: string, vocabulary: Vocabulary): Enti
     words = typed;
     people = findPeople(utterance, typed, vocabulary);
   }
-  const { username, displayName, prefix } = people;
+  const { username, others, displayName, searchTerm } = people;
   const emailIndex = tokens.findIndex((token) => token.kind === "email");
+  const within = (span: Span | undefined, k: number) =>
+    span !== undefined && k >= span.first && k <= span.last;
 
   const pieces: Piece[] = [];
   words.forEach(({ token, word }, k) => {
-    if (token.kind === "email") pieces.push({ kind: "entity", slot: "email" });
-    else if (k === username?.index) pieces.push({ kind: "entity", slot: "username" });
-    else if (k === prefix) pieces.push({ kind: "entity", slot: "prefix" });
-    else if (displayName && k >= displayName.first && k <= displayName.last) {
-      if (k === displayName.first) pieces.push({ kind: "entity", slot: "displayName" });
+    if (k === username?.index)
+      pieces.push({ kind: "entity", slot: "username", possessive: token.possessive });
+    else if (others.includes(k)) pieces.push({ kind: "entity", slot: "username" });
+    else if (within(searchTerm, k)) {
+      if (k === searchTerm?.first) pieces.push({ kind: "entity", slot: "searchTerm" });
+    } else if (token.kind === "email") pieces.push({ kind: "entity", slot: "email" });
+    else if (within(displayName, k)) {
+      if (k === displayName?.first) pieces.push({ kind: "entity", slot: "displayName" });
     } else if (token.kind === "word") pieces.push({ kind: "word", word });
+    else if (isClauseBreak(token)) pieces.push({ kind: "break" });
   });
 
   return {
-    email: emailIndex >= 0 ? emailValue(tokens[emailIndex]) : undefined,
-    username: username && {
-      originalValue: tokens[username.index].text,
-      interpretedValue: tokens[username.index].lower,
+    email: emailIndex >= 0 ? lowercase(tokens[emailIndex]) : undefined,
+    username: username && lowercase(tokens[username.index]),
+    otherUsernames: others.map((k) => tokens[k].lower),
+    displayName: displayName && tidyName(displayName.originalValue),
+    searchTerm: searchTerm && {
+      originalValue: searchTerm.originalValue,
+      interpretedValue: searchTerm.originalValue,
     },
-    displayName: displayName && displayNameValue(displayName.originalValue),
-    prefix:
-      prefix === undefined
-        ? undefined
-        : { originalValue: tokens[prefix].text, interpretedValue: tokens[prefix].lower },
     pieces,
   };
 }
 
-interface People {
-  readonly username?: UsernameMatch;
-  readonly displayName?: Span;
-  /** Token index of a username prefix. */
-  readonly prefix?: number;
-}
-
 /** A content word outside the entities that the domain doesn't know. */
 function hasUnknownWord(words: readonly Word[], people: People, vocabulary: Vocabulary): boolean {
-  const { username, displayName, prefix } = people;
+  const { username, displayName, searchTerm } = people;
+  const inside = (span: Span | undefined, k: number) =>
+    span !== undefined && k >= span.first && k <= span.last;
   return words.some(
     ({ token, word }, k) =>
       token.kind === "word" &&
       k !== username?.index &&
-      k !== prefix &&
-      !(displayName && k >= displayName.first && k <= displayName.last) &&
+      !inside(searchTerm, k) &&
+      !inside(displayName, k) &&
       !isFunctionWord(word) &&
       !vocabulary.isKnown(word),
   );
 }
 
 /**
- * The username, the display name and a username prefix, which compete for the same words ("add a user
- * called bob"; "users starting with bob" names no user).
+ * The username, the display name and a search term, which compete for the same words ("add a user called bob";
+ * "users starting with bob" names no user).
  */
 function findPeople(utterance: string, words: readonly Word[], vocabulary: Vocabulary): People {
   const tokens = words.map(({ token }) => token);
+  const term = findSearchTerm(tokens);
+  const searchTerm = term && spanOf(utterance, tokens, term.first, term.last);
+  const overlapsTerm = (first: number, last: number) =>
+    term !== undefined && first <= term.last && last >= term.first;
   const match = findDisplayName(utterance, tokens);
-  let displayName: Span | undefined = match;
+  let displayName: Span | undefined = match && !overlapsTerm(match.first, match.last) ? match : undefined;
   const excluded = new Set<number>();
   tokens.forEach((token, k) => {
-    if (token.kind === "email") excluded.add(k);
+    if (token.kind === "email" || overlapsTerm(k, k)) excluded.add(k);
   });
-  if (match) for (let k = match.first; k <= match.last; k++) excluded.add(k);
-  const prefix = findPrefix(tokens);
-  if (prefix !== undefined) excluded.add(prefix);
+  if (displayName) for (let k = displayName.first; k <= displayName.last; k++) excluded.add(k);
 
   let username = findUsername(words, vocabulary, excluded);
   // "the name of walter to …", "rename carol to …": the phrase itself says whose name it is.
-  if (match?.usernameIndex !== undefined && username?.evidence !== "cue") {
+  if (
+    match?.usernameIndex !== undefined &&
+    displayName &&
+    username?.evidence !== "cue" &&
+    username?.evidence !== "explicit"
+  ) {
     const owner = words[match.usernameIndex];
     if (owner && couldBeUsername(owner, vocabulary))
       username = { index: match.usernameIndex, evidence: "cue" };
   }
-  // "a user called bob": one plain word after "called" is the username, unless one was named before it.
-  if (match?.maybeUsername && match.first === match.last && couldBeUsername(words[match.first], vocabulary)) {
-    if (!username || username.index > match.first) {
+  // "a user called bob": one plain word after "called" is the username, unless one was named before it
+  // (other than by the person "called" it: "give access to a new person called dario").
+  if (
+    displayName &&
+    match?.maybeUsername &&
+    match.first === match.last &&
+    couldBeUsername(words[match.first], vocabulary)
+  ) {
+    const calledPerson = conceptsOf(words[match.first - 2]?.word ?? "").includes("person");
+    if (!username || (username.evidence !== "explicit" && (calledPerson || username.index > match.first))) {
       username = { index: match.first, evidence: "cue" };
       displayName = undefined;
     }
   }
+  // "new account for Priya Patel, username ppatel": the person named beside an explicit username is its name.
+  if (!displayName && username?.personIndex !== undefined) {
+    displayName = readNameAt(utterance, tokens, username.personIndex);
+  }
   // Quoted text nobody claimed is most likely the display name: `create bob "Bob Smith" bob@example.com`.
   if (!displayName) {
     const quoted = tokens.findIndex(
-      (token, k) => token.kind === "quoted" && k !== username?.index && k !== prefix,
+      (token, k) => token.kind === "quoted" && k !== username?.index && !excluded.has(k),
     );
     if (quoted >= 0) displayName = { first: quoted, last: quoted, originalValue: tokens[quoted].text };
   }
-  return { username, displayName, prefix };
+  const claimed = new Set(excluded);
+  if (displayName) for (let k = displayName.first; k <= displayName.last; k++) claimed.add(k);
+  const others = username ? joinedUsernames(words, vocabulary, claimed, username.index) : [];
+  return { username, others, displayName, searchTerm };
 }
 
-function emailValue(token: Token): EntityValue {
-  return { originalValue: token.text, interpretedValue: token.lower };
+function spanOf(utterance: string, tokens: readonly Token[], first: number, last: number): Span {
+  const start = tokens[first];
+  const originalValue = start.kind === "quoted" ? start.text : utterance.slice(start.start, tokens[last].end);
+  return { first, last, originalValue: originalValue.replace(/['’]s$/, "").trim() };
 }
 
-function displayNameValue(originalValue: string): EntityValue {
+const lowercase = (token: Token): EntityValue => ({
+  originalValue: token.text,
+  interpretedValue: token.lower,
+});
+
+function tidyName(originalValue: string): EntityValue {
   return { originalValue, interpretedValue: originalValue.trim().replace(/\s+/g, " ") };
 }

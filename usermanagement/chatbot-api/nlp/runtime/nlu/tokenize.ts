@@ -20,7 +20,9 @@ export interface Token {
 // A quote only opens at the start of a word ("'Oscar Wilde'"), never inside one ("bob's", "I'd").
 const TOKEN_PATTERN = new RegExp(
   [
-    String.raw`(?<email>[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})`,
+    // Anything written as an address is one, even a broken one ("bob@example"): the slot rule refuses it
+    // and the bot says so, rather than reading its parts as words.
+    String.raw`(?<email>[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*)`,
     `"(?<double>[^"]+)"`,
     "“(?<curly>[^”]+)”",
     String.raw`(?<![\p{L}\p{N}])['‘](?<single>[^'’]+)['’](?![\p{L}\p{N}])`,
@@ -32,6 +34,10 @@ const TOKEN_PATTERN = new RegExp(
 );
 
 const POSSESSIVE_SUFFIX = /['’]s$/i;
+const CLAUSE_BREAKS = /^[,;.!?:–—]$/;
+
+/** Punctuation that ends a clause: "ilse has left the company, remove her". */
+export const isClauseBreak = (token: Token) => token.kind === "punctuation" && CLAUSE_BREAKS.test(token.text);
 
 export function tokenize(utterance: string): Token[] {
   const tokens: Token[] = [];

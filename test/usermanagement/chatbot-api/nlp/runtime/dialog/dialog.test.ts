@@ -1,6 +1,13 @@
 // Multi-turn dialogs through the real handler: the client sends back each answer's session state.
 import { describe, expect, it } from "vitest";
+import type { ChatResponse } from "../../../../../../usermanagement/chatbot-api/nlp/runtime/chat-contract";
 import { chat, conversation, slotValues } from "../../../../../support/chatbot-api-client";
+
+/** Whether the answer lets the client create, change or delete anything, now or after a yes. */
+const acts = (answer: ChatResponse) =>
+  ["CreateUser", "UpdateUser", "DeleteUser"].includes(answer.sessionState.intent.name) &&
+  (answer.sessionState.intent.state === "ReadyForFulfillment" ||
+    answer.sessionState.dialogAction.type === "ConfirmIntent");
 
 describe("a missing required slot", () => {
   it("is asked for, and a bare reply fills it, until CreateUser is complete", async () => {
@@ -74,48 +81,41 @@ describe("UpdateUser", () => {
 });
 
 describe("FindUsers", () => {
-  it("asks what to search for when the request names nothing, and takes a bare prefix", async () => {
-    const [first, second] = await conversation("I want to search for users", "Jo");
+  it("asks what to search for when the request names nothing, and takes the reply as typed", async () => {
+    const [first, second] = await conversation("I want to search for users", "Zoë");
 
-    expect(first.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "prefix" });
+    expect(first.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "searchTerm" });
     expect(first.sessionState.intent).toMatchObject({ name: "FindUsers", state: "InProgress" });
-    expect(first.messages[0].content).toMatch(/start of a username, or an email address/);
+    expect(first.messages[0].content).toMatch(/name, the start of a username or an email address/);
     expect(second.sessionState.intent).toMatchObject({ name: "FindUsers", state: "ReadyForFulfillment" });
-    expect(slotValues(second)).toEqual({ prefix: "jo", email: null });
+    expect(slotValues(second)).toEqual({ searchTerm: "Zoë" });
   });
 
   it("takes an email address as the answer to what to search for", async () => {
     const [, answer] = await conversation("find users", "Grace@Example.com");
 
     expect(answer.sessionState.intent).toMatchObject({ name: "FindUsers", state: "ReadyForFulfillment" });
-    expect(slotValues(answer)).toEqual({ prefix: null, email: "grace@example.com" });
+    expect(slotValues(answer)).toEqual({ searchTerm: "Grace@Example.com" });
   });
 
-  it("asks again, with the rule, when the answer is no possible start of a username", async () => {
-    const [, answer] = await conversation("find users", "zz top");
+  it.each([
+    ["find Zoë", "Zoë"],
+    ["who is named Johnson", "Johnson"],
+    ["is there anyone called Ann Johnson?", "Ann Johnson"],
+    ["search users for 李", "李"],
+    ["find people whose email starts with maria.g", "maria.g"],
+  ])("searches for what %j names, as typed", async (text, searchTerm) => {
+    const answer = await chat(text);
 
-    expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "prefix" });
-    expect(answer.messages[0].content).toMatch(/1–32 characters/);
+    expect(answer.sessionState.intent).toMatchObject({ name: "FindUsers", state: "ReadyForFulfillment" });
+    expect(slotValues(answer)).toEqual({ searchTerm });
   });
 
-  it("says why when the request's prefix breaks the rule, and asks for another", async () => {
-    const answer = await chat("find users starting with Ünal");
-
-    expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "prefix" });
-    expect(answer.messages[0].content).toMatch(/1–32 characters of a-z/);
-  });
-
-  it("looks up the email alone when a request gives both, as the Users API takes one or the other", async () => {
-    const answer = await chat("find users starting with al who have the email al@example.com");
-
-    expect(slotValues(answer)).toEqual({ prefix: null, email: "al@example.com" });
-  });
-
-  it("does not take the prefix for a username", async () => {
+  it("does not take the start of a name for a username", async () => {
     const answer = await chat("show me the users beginning with carol");
 
     expect(answer.sessionState.intent.name).toBe("FindUsers");
-    expect(slotValues(answer)).toEqual({ prefix: "carol", email: null });
+    expect(slotValues(answer)).toEqual({ searchTerm: "carol" });
   });
 });
 
@@ -216,5 +216,161 @@ describe("a closed dialog", () => {
 
     expect(answer.sessionState.intent.name).toBe("DeleteUser");
     expect(answer.sessionState.dialogAction).toEqual({ type: "ConfirmIntent" });
+  });
+});
+
+describe("a request that could mean two things", () => {
+  it("is answered with a question naming both readings, in Lex's ElicitIntent shape, and nothing is done", async () => {
+    const answer = await chat("bob's email");
+
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitIntent" });
+    expect(answer.sessionState.intent.state).toBe("InProgress");
+    expect(answer.messages[0].content).toMatch(
+      /do you want to (change|see) user bob or (change|see) user bob\?/,
+    );
+    expect(
+      answer.interpretations
+        .map(({ intent }) => intent.name)
+        .slice(0, 2)
+        .sort(),
+    ).toEqual(["GetUser", "UpdateUser"]);
+    expect(acts(answer)).toBe(false);
+  });
+
+  it.each([
+    ["see it", "GetUser"],
+    ["show me", "GetUser"],
+    ["change it", "UpdateUser"],
+  ])("goes on with the reading the reply %j chooses", async (reply, intent) => {
+    const [, answer] = await conversation("bob's email", reply);
+
+    expect(answer.sessionState.intent.name).toBe(intent);
+    expect(slotValues(answer)).toMatchObject({ username: "bob" });
+    expect(answer.sessionState.sessionAttributes).toEqual({});
+  });
+
+  it("takes a request of its own made instead of an answer as that request", async () => {
+    const [, answer] = await conversation("bob's email", "list all users");
+
+    expect(answer.sessionState.intent).toMatchObject({ name: "ListUsers", state: "ReadyForFulfillment" });
+  });
+
+  it("falls back without acting when the reply chooses neither", async () => {
+    const [, answer] = await conversation("bob's email", "banana");
+
+    expect(answer.sessionState.intent.name).toBe("FallbackIntent");
+    expect(answer.sessionState.sessionAttributes).toEqual({});
+  });
+});
+
+describe("operations the bot doesn't have", () => {
+  it.each([
+    ["disable the account of xavier", "disable"],
+    ["can you make uma an admin?", "admin"],
+    ["lock bob's account", "lock"],
+    ["change lorenzo's password", "password"],
+    ["add rosa to the admins group", "admins group"],
+    ["export all users to csv", "export"],
+  ])("are named as unsupported in %j, never mapped to the nearest intent", async (text, words) => {
+    const answer = await chat(text);
+
+    expect(answer.sessionState.intent.name).toBe("FallbackIntent");
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitIntent" });
+    expect(answer.messages[0].content).toContain(`“${words}”`);
+    expect(answer.messages[0].content).toMatch(/I can't do that/);
+  });
+
+  it.each(["delete all test users", "remove every inactive account"])(
+    "includes changing several users at once (%j): one user at a time, and nothing is done",
+    async (text) => {
+      const answer = await chat(text);
+
+      expect(answer.sessionState.intent.name).toBe("FallbackIntent");
+      expect(answer.messages[0].content).toMatch(/several users at once.*one user at a time/);
+      expect(acts(answer)).toBe(false);
+    },
+  );
+});
+
+describe("a request naming several users", () => {
+  it.each([
+    ["delete alice and bob", ["alice", "bob"]],
+    ["show me carol, dave and erin", ["carol", "dave", "erin"]],
+  ])("%j names them all, does one at a time and asks which first", async (text, usernames) => {
+    const answer = await chat(text);
+
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "username" });
+    for (const username of usernames) expect(answer.messages[0].content).toContain(username);
+    expect(acts(answer)).toBe(false);
+  });
+
+  it("goes on with the one the reply names", async () => {
+    const [, answer] = await conversation("delete alice and bob", "bob");
+
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ConfirmIntent" });
+    expect(slotValues(answer)).toEqual({ username: "bob" });
+  });
+});
+
+describe("a value the bot can't use", () => {
+  it("is said back with the rule it breaks, and asked for again", async () => {
+    const answer = await chat("add user bob with email bob@example and display name Bob");
+
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "email" });
+    expect(answer.messages[0].content).toMatch(/“bob@example” as the email address/);
+    expect(slotValues(answer)).toEqual({ username: "bob", email: null, displayName: "Bob" });
+  });
+
+  it("is a username the rule refuses, said back rather than taken for something else", async () => {
+    const answer = await chat("create user Ünal with email unal@example.com");
+
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "username" });
+    expect(answer.messages[0].content).toMatch(/“Ünal” as the username: it must be 3–32 characters/);
+  });
+
+  it.each([
+    ["add user zed zed@example.com, display name ☃☃", "☃☃"],
+    ["add user kim kim@example.com and display name Dr. Kim Lee", "Dr. Kim Lee"],
+  ])("is no display name dropped: %j keeps %j", async (text, displayName) => {
+    expect(slotValues(await chat(text))).toMatchObject({ displayName });
+  });
+
+  it("asks for the display name announced without one", async () => {
+    const answer = await chat("add user zed with email zed@example.com and display name");
+
+    expect(answer.sessionState.dialogAction).toEqual({ type: "ElicitSlot", slotToElicit: "displayName" });
+  });
+});
+
+describe("an explicit username", () => {
+  it("wins over a name guessed elsewhere, which becomes the display name", async () => {
+    const answer = await chat("new account for Priya Patel, username ppatel, email priya@example.com");
+
+    expect(answer.sessionState.intent).toMatchObject({ name: "CreateUser", state: "ReadyForFulfillment" });
+    expect(slotValues(answer)).toEqual({
+      username: "ppatel",
+      email: "priya@example.com",
+      displayName: "Priya Patel",
+    });
+  });
+});
+
+describe("a viewer", () => {
+  it.each([
+    "delete alice",
+    "add user zed with email zed@example.com",
+    "change bob's email to bob@example.org",
+  ])("is told up front that %j needs an admin, with nothing asked or confirmed", async (text) => {
+    const answer = await chat(text, undefined, "viewer");
+
+    expect(answer.sessionState.intent.state).toBe("Failed");
+    expect(answer.sessionState.dialogAction).toEqual({ type: "Close" });
+    expect(answer.messages[0].content).toMatch(/viewer.*only admins can/);
+  });
+
+  it("still reads users", async () => {
+    const answer = await chat("what is bob's email address?", undefined, "viewer");
+
+    expect(answer.sessionState.intent).toMatchObject({ name: "GetUser", state: "ReadyForFulfillment" });
   });
 });

@@ -29,9 +29,25 @@ describe("usernames", () => {
     ["a noun after a question word", "what time is it"],
     ["a word in an off-topic context", "what is the capital of France"],
     ["a misspelt keyword", "delte a user"],
-    ["a word breaking the username rule", "delete user ab"],
   ])("are not taken from %s", (_case, text) => {
     expect(entitiesOf(text).username).toBeUndefined();
+  });
+
+  it("are found after a cue even when the rule refuses them, so that the bot can say why", () => {
+    expect(entitiesOf("delete user ab").username).toBe("ab");
+  });
+
+  it("named explicitly win over a person named elsewhere, who becomes the display name", () => {
+    expect(entitiesOf("new account for Priya Patel, username ppatel")).toMatchObject({
+      username: "ppatel",
+      displayName: "Priya Patel",
+    });
+  });
+
+  it("joined to the one found are kept as the others the request names, before it and after it", () => {
+    const { username, otherUsernames } = understand("delete alice, bob and carol.jones").entities;
+
+    expect([username?.interpretedValue, ...otherUsernames].sort()).toEqual(["alice", "bob", "carol.jones"]);
   });
 });
 
@@ -76,22 +92,31 @@ describe("display names", () => {
   });
 });
 
-describe("username prefixes", () => {
+describe("search terms", () => {
   it.each([
-    ["after 'starting with'", "find users starting with Al", "al"],
+    ["after 'starting with'", "find users starting with Al", "Al"],
     ["after 'begin with'", "which accounts begin with mar?", "mar"],
     ["after 'with the letters'", "users starting with the letters jo", "jo"],
     ["a single letter, even one that could be an article", "users starting with a", "a"],
     ["after 'prefix'", "search users with prefix dev", "dev"],
     ["quoted", "accounts that begin with 'ka'", "ka"],
-  ])("are found %s", (_case, text, prefix) => {
-    const { prefix: found, username } = understand(text).entities;
+    ["after 'find', accents and all", "find Zoë", "Zoë"],
+    ["in a script without spaces", "search users for 李", "李"],
+    ["after 'anyone called'", "is there anyone called Ann Johnson?", "Ann Johnson"],
+    ["after 'who is named'", "who is named Okafor", "Okafor"],
+    ["between 'with' and 'in their name'", "find anyone with garcia in their name", "garcia"],
+  ])("are found %s, as typed", (_case, text, term) => {
+    const { searchTerm, username } = understand(text).entities;
 
-    expect(found?.interpretedValue).toBe(prefix);
+    expect(searchTerm?.interpretedValue).toBe(term);
     expect(username).toBeUndefined();
   });
 
-  it("are not found where nothing introduces one", () => {
-    expect(understand("show user alice").entities.prefix).toBeUndefined();
+  it.each([
+    ["where nothing introduces one", "show user alice"],
+    ["in a thing after a determiner", "find a good pizza place"],
+    ["in a possessive, which names a user's record", "find omar's profile"],
+  ])("are not found %s", (_case, text) => {
+    expect(understand(text).entities.searchTerm).toBeUndefined();
   });
 });
