@@ -2,7 +2,7 @@
 // autocannon through the sandbox's HTTP API, or the same read sent straight to DynamoDB Local.
 import { DynamoDBDocumentClient, GetCommand } from "@aws-sdk/lib-dynamodb";
 import autocannon, { type AutocannonRequest } from "autocannon";
-import { localDynamoDBClient } from "../sandbox/dynamodb-local";
+import { localDynamoDBClient } from "../sandbox/dynamodb/dynamodb-local";
 import { USERS_TABLE_SCHEMA, userKey } from "../usermanagement/users-api/database/table-schema";
 import { percentile } from "./measure";
 

@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { LOCAL_AWS_SETTINGS } from "../sandbox/dynamodb-local";
+import { LOCAL_AWS_SETTINGS } from "../sandbox/dynamodb/dynamodb-local";
 import { type RunningSandbox, startSandbox } from "../sandbox/sandbox";
 import { measureBundles } from "./bundles";
 import { measureColdStarts } from "./cold-start";

@@ -3,6 +3,7 @@
 // front of them, with the issuer standing in for the user pool. What it does not run, it says.
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { apiGatewayMessage, type Integration, serveHttpApi } from "./api-gateway/http-api";
+import { invokeLambdaIntegration } from "./api-gateway/lambda-integration";
 import { fromHttpApiResult } from "./api-gateway/payload-v2";
 import { notRunLines } from "./cloudformation/coverage";
 import { type Deployment, withStandIns } from "./cloudformation/deployment";
@@ -13,26 +14,18 @@ import { httpApisFrom } from "./cloudformation/resources/http-api";
 import { functionDefinition } from "./cloudformation/resources/lambda-function";
 import { type IssuerEndpoints, userPoolStandIn } from "./cloudformation/resources/user-pool";
 import type { Distribution, Origin } from "./cloudfront/distribution";
-import { localDynamoDBClient } from "./dynamodb-local";
+import { localDynamoDBClient } from "./dynamodb/dynamodb-local";
+import type { SandboxDynamoDB } from "./dynamodb/sandbox-dynamodb";
 import type { RunningIssuer } from "./issuer/issuer";
-import {
-  type ExecutionRole,
-  type LambdaService,
-  type RoleCredentials,
-  startLambdaService,
-} from "./lambda-stand-in";
+import type { LambdaService } from "./lambda/function-configuration";
+import { startLambdaService } from "./lambda/lambda-service";
 import { createBuckets } from "./s3/buckets";
 import { originAccess } from "./s3/origin-access";
 import { SandboxStartError } from "./start-error";
 
 export interface SandboxServices {
-  readonly dynamoDB: {
-    /** Where the functions call DynamoDB. */
-    readonly endpoint: string;
-    /** DynamoDB Local itself, for creating the tables. */
-    readonly localEndpoint: string;
-    credentialsFor(role: ExecutionRole, sessionName?: string): RoleCredentials;
-  };
+  /** Its IAM-enforcing endpoint for the functions, DynamoDB Local itself for creating the tables. */
+  readonly dynamoDB: Pick<SandboxDynamoDB, "endpoint" | "localEndpoint" | "credentialsFor">;
   readonly issuer: RunningIssuer;
 }
 
@@ -128,12 +121,15 @@ async function issuerEndpoints(issuer: RunningIssuer): Promise<IssuerEndpoints> 
   };
 }
 
-/** A Lambda proxy integration: the function's result as API Gateway reads it, any failure as its 500. */
+/** A Lambda proxy integration: the function's result as API Gateway reads it, or API Gateway's own error. */
 function lambdaIntegration(lambda: () => LambdaService | undefined, functionName: string): Integration {
   return async (event) => {
-    const result = await lambda()?.invoke(functionName, event);
-    if (result?.outcome === "success") return fromHttpApiResult(result.payload as object);
-    return apiGatewayMessage(500, "Internal Server Error", event.requestContext.requestId);
+    const service = lambda();
+    if (!service) throw new Error(`The Lambda service is not running ${functionName} yet`);
+    const answer = await invokeLambdaIntegration(service, functionName, event);
+    return answer.kind === "result"
+      ? fromHttpApiResult(answer.result as object)
+      : apiGatewayMessage(answer.status, answer.message, event.requestContext.requestId);
   };
 }
 

@@ -8,9 +8,9 @@ import { MAX_REQUEST_BYTES } from "./api-gateway/http-api";
 import type { PlainRequest, PlainResponse } from "./api-gateway/payload-v2";
 import { cachedSandboxAssembly } from "./cloudformation/assembly-cache";
 import { readCloudAssembly } from "./cloudformation/cloud-assembly";
-import { type Deployment, deploy } from "./cloudformation/deployment";
+import { type Deployment, deploy, SANDBOX_ENVIRONMENT } from "./cloudformation/deployment";
 import type { Distribution } from "./cloudfront/distribution";
-import { type DynamoDBLocal, LOCAL_AWS_SETTINGS, startDynamoDBLocal } from "./dynamodb-local";
+import { type SandboxDynamoDB, startSandboxDynamoDB } from "./dynamodb/sandbox-dynamodb";
 import { type RunningIssuer, startIssuer } from "./issuer/issuer";
 import { type RunningDeployment, runDeployment } from "./run-deployment";
 import { SandboxStartError } from "./start-error";
@@ -37,7 +37,7 @@ export interface SandboxOptions {
 
 export interface RunningSandbox {
   readonly url: string;
-  /** DynamoDB Local, for setting data up and looking at it. */
+  /** DynamoDB Local itself (not the IAM-enforcing endpoint the functions call), for setting data up and looking at it. */
   readonly dynamoDBEndpoint: string;
   /** The OpenID issuer the SPA and the APIs trust. */
   readonly issuerUrl: string;
@@ -72,7 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const host = options.host ?? "127.0.0.1";
   await listen(server, options.port ?? 3000, host);
   const url = `http://${host}:${(server.address() as { port: number }).port}`;
-  const running: { database?: DynamoDBLocal; issuer?: RunningIssuer; deployment?: RunningDeployment } = {};
+  const running: { database?: SandboxDynamoDB; issuer?: RunningIssuer; deployment?: RunningDeployment } = {};
   const stop = () => stopAll(server, running);
   try {
     // DynamoDB Local's JVM, the issuer and the assembly (synthesized in a child process when the cache has none,
@@ -80,7 +80,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const assembly = Promise.resolve(options.assembly ?? cachedSandboxAssembly());
     const [database, issuer, deployed] = await settled(
       [
-        startDynamoDBLocal(),
+        // The account and region the policies' ARNs name: those of the environment-agnostic sandbox stacks.
+        startSandboxDynamoDB(SANDBOX_ENVIRONMENT),
         startIssuer({
           uiUrl: url,
           port: options.issuerPort,
@@ -90,23 +91,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       ] as const,
       running,
     );
-    const dynamoDB = {
-      endpoint: database.endpoint,
-      localEndpoint: database.endpoint,
-      credentialsFor: () => ({
-        accessKeyId: LOCAL_AWS_SETTINGS.AWS_ACCESS_KEY_ID,
-        secretAccessKey: LOCAL_AWS_SETTINGS.AWS_SECRET_ACCESS_KEY,
-        sessionToken: "sandbox",
-      }),
-    };
-    running.deployment = await runDeployment(deployed, { dynamoDB, issuer }, options.onApiEvent);
+    running.deployment = await runDeployment(deployed, { dynamoDB: database, issuer }, options.onApiEvent);
     const report = options.report ?? console.log;
     report("Not run as the templates declare them (→ what stands in):");
     for (const line of running.deployment.notRun) report(`  ${line}`);
     distribution = running.deployment.distribution;
     return {
       url,
-      dynamoDBEndpoint: dynamoDB.localEndpoint,
+      dynamoDBEndpoint: database.localEndpoint,
       issuerUrl: issuer.url,
       deployment: running.deployment.deployment,
       stop,
@@ -121,15 +113,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
  * Waits for every start, recording each that succeeds in `running` so that it is stopped when another fails.
  */
 async function settled(
-  starts: readonly [Promise<DynamoDBLocal>, Promise<RunningIssuer>, Promise<Deployment>],
-  running: { database?: DynamoDBLocal; issuer?: RunningIssuer },
-): Promise<[DynamoDBLocal, RunningIssuer, Deployment]> {
+  starts: readonly [Promise<SandboxDynamoDB>, Promise<RunningIssuer>, Promise<Deployment>],
+  running: { database?: SandboxDynamoDB; issuer?: RunningIssuer },
+): Promise<[SandboxDynamoDB, RunningIssuer, Deployment]> {
   const [database, issuer, deployment] = await Promise.allSettled(starts);
   if (database.status === "fulfilled") running.database = database.value;
   if (issuer.status === "fulfilled") running.issuer = issuer.value;
   for (const result of [database, issuer, deployment]) if (result.status === "rejected") throw result.reason;
   return [
-    (database as PromiseFulfilledResult<DynamoDBLocal>).value,
+    (database as PromiseFulfilledResult<SandboxDynamoDB>).value,
     (issuer as PromiseFulfilledResult<RunningIssuer>).value,
     (deployment as PromiseFulfilledResult<Deployment>).value,
   ];
@@ -189,7 +181,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 async function stopAll(
   server: Server,
-  running: { database?: DynamoDBLocal; issuer?: RunningIssuer; deployment?: RunningDeployment },
+  running: { database?: SandboxDynamoDB; issuer?: RunningIssuer; deployment?: RunningDeployment },
 ): Promise<void> {
   if (server.listening) {
     server.closeAllConnections();

@@ -2,7 +2,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
-import { LOCAL_AWS_SETTINGS } from "../../sandbox/dynamodb-local";
+import { LOCAL_AWS_SETTINGS } from "../../sandbox/dynamodb/dynamodb-local";
 import { usersApiUnderTest } from "../support/users-api-client";
 import { writeUserBeforeSearch } from "../support/users-before-search";
 

@@ -1,6 +1,6 @@
 // Vitest global setup: one DynamoDB Local for the whole run; each test file makes its own tables in it.
 import type { TestProject } from "vitest/node";
-import { startDynamoDBLocal } from "../../sandbox/dynamodb-local";
+import { startDynamoDBLocal } from "../../sandbox/dynamodb/dynamodb-local";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -6,7 +6,7 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { inject } from "vitest";
 import { invokeHttpApi } from "../../sandbox/api-gateway/http-api";
 import { type AuthorizerContext, lambdaContext } from "../../sandbox/api-gateway/payload-v2";
-import { localDynamoDBClient } from "../../sandbox/dynamodb-local";
+import { localDynamoDBClient } from "../../sandbox/dynamodb/dynamodb-local";
 import type { HttpApiLambdaHandler } from "../../usermanagement/shared/runtime/api-router";
 import { USERS_API_ROUTES } from "../../usermanagement/users-api/api/runtime/routes";
 import { createUsersApiHandler } from "../../usermanagement/users-api/api/runtime/users-api";

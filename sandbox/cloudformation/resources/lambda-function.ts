@@ -5,7 +5,8 @@
 // inline `Policies`, each AWS::IAM::Policy and customer-managed AWS::IAM::ManagedPolicy naming it. A managed
 // policy the templates do not hold (an AWS-managed one) cannot be evaluated here; it is reported instead.
 import { statSync } from "node:fs";
-import type { ExecutionRole, FunctionConfiguration, PolicyDocument } from "../../lambda-stand-in";
+import type { ExecutionRole, PolicyDocument } from "../../iam/execution-role";
+import type { FunctionConfiguration } from "../../lambda/function-configuration";
 import { type DeployedResource, type Deployment, resolved } from "../deployment";
 
 export interface FunctionDefinition {

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { type HttpApiHandler, invokeHttpApi } from "../../../../../sandbox/api-gateway/http-api";
-import { localDynamoDBClient } from "../../../../../sandbox/dynamodb-local";
+import { localDynamoDBClient } from "../../../../../sandbox/dynamodb/dynamodb-local";
 import {
   bundleLambda,
   LAMBDA_BUNDLE_FILE,
