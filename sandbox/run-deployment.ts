@@ -17,7 +17,7 @@ import type { Distribution, Origin } from "./cloudfront/distribution";
 import { localDynamoDBClient } from "./dynamodb/dynamodb-local";
 import type { SandboxDynamoDB } from "./dynamodb/sandbox-dynamodb";
 import type { RunningIssuer } from "./issuer/issuer";
-import type { LambdaService } from "./lambda/function-configuration";
+import type { FunctionLogRecord, LambdaService } from "./lambda/function-configuration";
 import { startLambdaService } from "./lambda/lambda-service";
 import { createBuckets } from "./s3/buckets";
 import { originAccess } from "./s3/origin-access";
@@ -38,10 +38,17 @@ export interface RunningDeployment {
   stop(): Promise<void>;
 }
 
+export interface RunOptions {
+  /** Sees every event an integration is invoked with. @default - none */
+  readonly onApiEvent?: (event: APIGatewayProxyEventV2) => void;
+  /** Receives every log line of every function. @default - the Lambda service writes them to stdout */
+  readonly functionLogs?: (record: FunctionLogRecord) => void;
+}
+
 export async function runDeployment(
   deployed: Deployment,
   services: SandboxServices,
-  onApiEvent?: (event: APIGatewayProxyEventV2) => void,
+  { onApiEvent, functionLogs }: RunOptions = {},
 ): Promise<RunningDeployment> {
   const standIn = userPoolStandIn(deployed, await issuerEndpoints(services.issuer));
   const deployment = withStandIns(deployed, standIn.rewrite);
@@ -75,9 +82,15 @@ export async function runDeployment(
     region: env.region,
     accountId: env.accountId,
     credentialsFor: (role, sessionName) => services.dynamoDB.credentialsFor(role, sessionName),
-    // The one setting the sandbox adds to what the templates give a function: where DynamoDB is. The bundled
-    // SDK reads it (the SDKs' service-specific endpoint setting), so neither code nor template changes for it.
-    sandboxEnvironment: { AWS_ENDPOINT_URL_DYNAMODB: services.dynamoDB.endpoint },
+    sandboxEnvironment: {
+      // Where DynamoDB is: the bundled SDK reads it (the SDKs' service-specific endpoint setting), so neither
+      // code nor template changes for the sandbox's DynamoDB.
+      AWS_ENDPOINT_URL_DYNAMODB: services.dynamoDB.endpoint,
+      // Not the workload's setting but the sandbox's Node's: the SDK warns on Node 20 that its 2027 releases want
+      // Node 22, at every cold start; Lambda runs the functions on Node 24, where it has nothing to say.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    },
+    log: functionLogs,
   });
 
   const origins = (domainName: string): Origin => {

@@ -12,7 +12,7 @@ import { type Deployment, deploy, SANDBOX_ENVIRONMENT } from "./cloudformation/d
 import type { Distribution } from "./cloudfront/distribution";
 import { type SandboxDynamoDB, startSandboxDynamoDB } from "./dynamodb/sandbox-dynamodb";
 import { type RunningIssuer, startIssuer } from "./issuer/issuer";
-import { type RunningDeployment, runDeployment } from "./run-deployment";
+import { type RunningDeployment, type RunOptions, runDeployment } from "./run-deployment";
 import { SandboxStartError } from "./start-error";
 
 export interface SandboxOptions {
@@ -33,6 +33,8 @@ export interface SandboxOptions {
   readonly accessTokenTtlSeconds?: number;
   /** Where the lines saying what the sandbox does not run go, one at a time. @default console.log */
   readonly report?: (line: string) => void;
+  /** Receives every log line of every function. @default - written to stdout */
+  readonly functionLogs?: RunOptions["functionLogs"];
 }
 
 export interface RunningSandbox {
@@ -91,7 +93,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
       ] as const,
       running,
     );
-    running.deployment = await runDeployment(deployed, { dynamoDB: database, issuer }, options.onApiEvent);
+    running.deployment = await runDeployment(deployed, { dynamoDB: database, issuer }, options);
     const report = options.report ?? console.log;
     report("Not run as the templates declare them (→ what stands in):");
     for (const line of running.deployment.notRun) report(`  ${line}`);

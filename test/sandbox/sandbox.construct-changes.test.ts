@@ -3,8 +3,10 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Stack } from "aws-cdk-lib";
 import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
+import type * as iam from "aws-cdk-lib/aws-iam";
 import * as lambda from "aws-cdk-lib/aws-lambda";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { synthesizeSandboxApp } from "../../sandbox/cloudformation/synthesis";
@@ -21,6 +23,21 @@ const usersFunction = (workload: UserManagement) =>
   workload.usersApi.node
     .findAll()
     .find((c): c is lambda.Function => c instanceof lambda.Function) as lambda.Function;
+
+/** The Users API function's role without the statement granting `dynamodb:Query` (as if the grant were forgotten). */
+function withoutQueryGrant(workload: UserManagement): void {
+  const policy = usersFunction(workload).role?.node.tryFindChild("DefaultPolicy") as iam.Policy;
+  const cfnPolicy = policy.node.defaultChild as iam.CfnPolicy;
+  const { Statement } = Stack.of(cfnPolicy).resolve(cfnPolicy.policyDocument) as {
+    Statement: { Action: unknown }[];
+  };
+  const kept = Statement.filter((statement) => ![statement.Action].flat().includes("dynamodb:Query"));
+  expect(kept.length).toBe(Statement.length - 1);
+  cfnPolicy.addPropertyOverride("PolicyDocument.Statement", kept);
+}
+
+/** Every line the functions of the first sandbox logged. */
+const functionLines: string[] = [];
 
 let routesAndHeaders: RunningSandbox;
 let tableName: RunningSandbox;
@@ -42,14 +59,19 @@ beforeAll(async () => {
       "ResponseHeadersPolicyConfig.SecurityHeadersConfig.ReferrerPolicy.ReferrerPolicy",
       "no-referrer",
     );
+    withoutQueryGrant(workload);
   });
   // The table name the sandbox used to hard-code, set in the construct instead of the table's real name.
   const changedTableName = changedApp((workload) =>
     usersFunction(workload).addEnvironment("USERS_TABLE_NAME", "Users"),
   );
   [routesAndHeaders, tableName] = await Promise.all([
-    startSandbox({ ...quiet, assembly: changedRoutesAndHeaders }),
-    startSandbox({ ...quiet, assembly: changedTableName }),
+    startSandbox({
+      ...quiet,
+      assembly: changedRoutesAndHeaders,
+      functionLogs: ({ line }) => functionLines.push(line),
+    }),
+    startSandbox({ ...quiet, assembly: changedTableName, functionLogs: () => undefined }),
   ]);
 }, 240_000);
 
@@ -72,7 +94,26 @@ describe("a construct's change reaching the sandbox", () => {
     });
     expect(chat.status).toBe(404);
     expect(await chat.json()).toEqual({ message: "Not Found" });
-    expect((await call(routesAndHeaders, "/api/users")).status).toBe(200);
+    expect((await call(routesAndHeaders, "/api/users/nobody")).status).toBe(404);
+  });
+
+  it("a removed IAM grant: DynamoDB denies the call and the API answers as in AWS, while what stays granted works", async () => {
+    const username = "granted";
+    const created = await call(routesAndHeaders, "/api/users", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, email: "granted@example.com" }),
+    });
+    expect(created.status).toBe(201);
+    expect((await call(routesAndHeaders, `/api/users/${username}`)).status).toBe(200);
+    // Listing queries the username index: the one action the role no longer has.
+    const listed = await call(routesAndHeaders, "/api/users?limit=5");
+    expect(listed.status).toBe(500);
+    expect(await listed.json()).toMatchObject({
+      status: 500,
+      type: expect.stringMatching(/internal-error$/),
+    });
+    expect(functionLines.join("\n")).toMatch(/AccessDeniedException.*dynamodb:Query/s);
   });
 
   it("a changed response header: the distribution serves the policy's new value", async () => {
@@ -95,7 +136,6 @@ describe("a construct's change reaching the sandbox", () => {
       body: JSON.stringify({ username: "alice", email: "alice@example.com" }),
     });
     expect(created.status).toBe(500);
-    expect((await call(routesAndHeaders, "/api/users")).status).toBe(200);
   });
 
   it("names each stack's table as CloudFormation does, so only the template's name reaches it", () => {
