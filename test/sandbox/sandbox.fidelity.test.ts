@@ -25,6 +25,7 @@ beforeAll(async () => {
   const starting = startSandbox({
     port,
     report: () => undefined,
+    functionLogs: () => undefined,
     onApiEvent: (event) => {
       const parsed = APIGatewayProxyEventV2Schema.safeParse(event);
       if (!parsed.success) invalidEvents.push({ event, issues: parsed.error.issues });
