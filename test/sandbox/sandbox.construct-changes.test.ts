@@ -1,6 +1,6 @@
 // A change made only in a construct reaches the sandbox, because the sandbox runs what the change synthesizes:
 // each test app here is the sandbox app with one escape hatch, and the sandbox answers as AWS would.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Stack } from "aws-cdk-lib";
@@ -14,9 +14,14 @@ import { type RunningSandbox, startSandbox } from "../../sandbox/sandbox";
 import type { UserManagement } from "../../usermanagement/workload";
 import { machineToken } from "../support/sandbox-users";
 
+/** The assemblies this file synthesized, removed after it. */
+const assemblies: string[] = [];
+
 /** The sandbox app with `modify` applied, synthesized into a directory of its own. */
 function changedApp(modify: (workload: UserManagement) => void): string {
-  return synthesizeSandboxApp({ outdir: mkdtempSync(join(tmpdir(), "changed-app-")), modify });
+  const outdir = mkdtempSync(join(tmpdir(), "changed-app-"));
+  assemblies.push(outdir);
+  return synthesizeSandboxApp({ outdir, modify });
 }
 
 const usersFunction = (workload: UserManagement) =>
@@ -77,6 +82,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all([routesAndHeaders?.stop(), tableName?.stop()]);
+  for (const assembly of assemblies) rmSync(assembly, { recursive: true, force: true });
 });
 
 const call = async (sandbox: RunningSandbox, path: string, init: RequestInit = {}) =>
