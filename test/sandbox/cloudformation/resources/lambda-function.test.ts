@@ -46,12 +46,12 @@ describe("the Users API function", () => {
   it("carries every policy of its role: the Query grant on the index among them", () => {
     const [table] = sandboxDeployment().resourcesOfType("AWS::DynamoDB::Table");
     const statements = configuration.role.policies.flatMap((policy) => [policy.Statement].flat());
-    expect(statements).toContainEqual(
-      expect.objectContaining({
-        Action: "dynamodb:Query",
-        Resource: `${table.attribute("Arn")}/index/UsersByUsername`,
-      }),
+    const queryOnIndex = statements.filter(
+      ({ Action, Resource }) =>
+        [Action].flat().includes("dynamodb:Query") &&
+        [Resource].flat().includes(`${table.attribute("Arn")}/index/UsersByUsername`),
     );
+    expect(queryOnIndex).toHaveLength(1);
     expect(configuration.role.arn).toMatch(/^arn:aws:iam::000000000000:role\/UserManagementSandbox-/);
     expect(unevaluatedPolicies).toEqual([]);
   });
