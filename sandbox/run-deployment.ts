@@ -1,5 +1,5 @@
-// Runs the deployed stacks on the sandbox's services: the tables in DynamoDB, the site's deployment in S3, the
-// functions the HTTP APIs integrate in the Lambda service, the APIs in API Gateway and the distribution in
+// Runs the deployed stacks on the sandbox's services (their tables already in DynamoDB): the site's deployment in
+// S3, the functions the HTTP APIs integrate in the Lambda service, the APIs in API Gateway and the distribution in
 // front of them, with the issuer standing in for the user pool. What it does not run, it says.
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { apiGatewayMessage, type Integration, serveHttpApi } from "./api-gateway/http-api";
@@ -9,12 +9,10 @@ import { notRunLines } from "./cloudformation/coverage";
 import { type Deployment, withStandIns } from "./cloudformation/deployment";
 import { deployToBuckets } from "./cloudformation/resources/bucket-deployment";
 import { distributionFrom } from "./cloudformation/resources/distribution";
-import { createTables } from "./cloudformation/resources/dynamodb-table";
 import { httpApisFrom } from "./cloudformation/resources/http-api";
 import { functionDefinition } from "./cloudformation/resources/lambda-function";
 import { type IssuerEndpoints, userPoolStandIn } from "./cloudformation/resources/user-pool";
 import type { Distribution, Origin } from "./cloudfront/distribution";
-import { localDynamoDBClient } from "./dynamodb/dynamodb-local";
 import type { SandboxDynamoDB } from "./dynamodb/sandbox-dynamodb";
 import type { RunningIssuer } from "./issuer/issuer";
 import type { FunctionLogRecord, LambdaService } from "./lambda/function-configuration";
@@ -24,8 +22,8 @@ import { originAccess } from "./s3/origin-access";
 import { SandboxStartError } from "./start-error";
 
 export interface SandboxServices {
-  /** Its IAM-enforcing endpoint for the functions, DynamoDB Local itself for creating the tables. */
-  readonly dynamoDB: Pick<SandboxDynamoDB, "endpoint" | "localEndpoint" | "credentialsFor">;
+  /** Its IAM-enforcing endpoint and the roles' credentials, for the functions. */
+  readonly dynamoDB: Pick<SandboxDynamoDB, "endpoint" | "credentialsFor">;
   readonly issuer: RunningIssuer;
 }
 
@@ -52,10 +50,6 @@ export async function runDeployment(
 ): Promise<RunningDeployment> {
   const standIn = userPoolStandIn(deployed, await issuerEndpoints(services.issuer));
   const deployment = withStandIns(deployed, standIn.rewrite);
-  const client = localDynamoDBClient(services.dynamoDB.localEndpoint);
-  await createTables(deployment.resourcesOfType("AWS::DynamoDB::Table"), client).finally(() =>
-    client.destroy(),
-  );
   const buckets = createBuckets();
   for (const stack of deployment.stacks) deployToBuckets(stack, buckets, standIn.rewrite);
 

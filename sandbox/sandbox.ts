@@ -9,6 +9,7 @@ import type { PlainRequest, PlainResponse } from "./api-gateway/payload-v2";
 import { cachedSandboxAssembly } from "./cloudformation/assembly-cache";
 import { readCloudAssembly } from "./cloudformation/cloud-assembly";
 import { type Deployment, deploy, SANDBOX_ENVIRONMENT } from "./cloudformation/deployment";
+import { createTablesAt } from "./cloudformation/resources/dynamodb-table";
 import type { Distribution } from "./cloudfront/distribution";
 import { type SandboxDynamoDB, startSandboxDynamoDB } from "./dynamodb/sandbox-dynamodb";
 import { type RunningIssuer, startIssuer } from "./issuer/issuer";
@@ -78,18 +79,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const stop = () => stopAll(server, running);
   try {
     // DynamoDB Local's JVM, the issuer and the assembly (synthesized in a child process when the cache has none,
-    // then deployed) start together; whichever fails, the others are stopped.
+    // then deployed) start together, and the tables are created as soon as both DynamoDB and the templates are
+    // there; whichever fails, the others are stopped.
     const assembly = Promise.resolve(options.assembly ?? cachedSandboxAssembly());
+    // The account and region the policies' ARNs name: those of the environment-agnostic sandbox stacks.
+    const databaseStarted = startSandboxDynamoDB(SANDBOX_ENVIRONMENT);
+    const deploying = assembly.then((directory) => deploy(readCloudAssembly(directory)));
     const [database, issuer, deployed] = await settled(
       [
-        // The account and region the policies' ARNs name: those of the environment-agnostic sandbox stacks.
-        startSandboxDynamoDB(SANDBOX_ENVIRONMENT),
+        databaseStarted,
         startIssuer({
           uiUrl: url,
           port: options.issuerPort,
           accessTokenTtlSeconds: options.accessTokenTtlSeconds,
         }),
-        assembly.then((directory) => deploy(readCloudAssembly(directory))),
+        deploying,
+        Promise.all([databaseStarted, deploying]).then(([{ localEndpoint }, deployment]) =>
+          createTablesAt(localEndpoint, deployment.resourcesOfType("AWS::DynamoDB::Table")),
+        ),
       ] as const,
       running,
     );
@@ -115,13 +122,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
  * Waits for every start, recording each that succeeds in `running` so that it is stopped when another fails.
  */
 async function settled(
-  starts: readonly [Promise<SandboxDynamoDB>, Promise<RunningIssuer>, Promise<Deployment>],
+  starts: readonly [Promise<SandboxDynamoDB>, Promise<RunningIssuer>, Promise<Deployment>, Promise<void>],
   running: { database?: SandboxDynamoDB; issuer?: RunningIssuer },
 ): Promise<[SandboxDynamoDB, RunningIssuer, Deployment]> {
-  const [database, issuer, deployment] = await Promise.allSettled(starts);
+  const [database, issuer, deployment, tables] = await Promise.allSettled(starts);
   if (database.status === "fulfilled") running.database = database.value;
   if (issuer.status === "fulfilled") running.issuer = issuer.value;
-  for (const result of [database, issuer, deployment]) if (result.status === "rejected") throw result.reason;
+  for (const result of [database, issuer, deployment, tables]) {
+    if (result.status === "rejected") throw result.reason;
+  }
   return [
     (database as PromiseFulfilledResult<SandboxDynamoDB>).value,
     (issuer as PromiseFulfilledResult<RunningIssuer>).value,

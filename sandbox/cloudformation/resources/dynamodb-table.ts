@@ -8,6 +8,7 @@ import {
   type DynamoDBClient,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
+import { localDynamoDBClient } from "../../dynamodb/dynamodb-local";
 import { type DeployedResource, resolved } from "../deployment";
 
 type Index = {
@@ -76,4 +77,14 @@ export async function createTables(
       }
     }),
   );
+}
+
+/** Creates `tables` in the DynamoDB Local at `endpoint`. */
+export async function createTablesAt(endpoint: string, tables: readonly DeployedResource[]): Promise<void> {
+  const client = localDynamoDBClient(endpoint);
+  try {
+    await createTables(tables, client);
+  } finally {
+    client.destroy();
+  }
 }
