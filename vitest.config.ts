@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    globalSetup: ["test/support/dynamodb-local.global.ts"],
+    globalSetup: ["test/support/dynamodb-local.global.ts", "test/support/sandbox-assembly.global.ts"],
     env: {
       // The pinned AWS SDK warns that its 2027 releases want Node 22; this project supports Node 20 on purpose.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",

@@ -15,6 +15,8 @@ declare module "autocannon" {
     /** Seconds to run, unless `amount` requests come first. */
     duration?: number;
     amount?: number;
+    /** Requests per second across all connections. @default - as fast as the connections go */
+    overallRate?: number;
     /** Seconds before a request counts as timed out. */
     timeout?: number;
     requests?: AutocannonRequest[];

@@ -19,6 +19,8 @@ export interface LoadInput {
   readonly usernames: readonly string[];
   readonly connections: number;
   readonly seconds: number;
+  /** Requests per second across the connections. @default - as fast as they go */
+  readonly rate?: number;
   /** Makes created usernames unique across runs. */
   readonly runId: string;
 }
@@ -32,8 +34,11 @@ export interface LoadAnswer {
   readonly errors: number;
 }
 
-/** Untimed requests first: V8 optimizes the handler and the SDK only after some thousand calls. */
-const WARM_UP_REQUESTS = 1000;
+/**
+ * Untimed requests first: V8 optimizes the handler and the SDK only after some thousand calls. At a set rate,
+ * five seconds' worth, as the stage would refuse a thousand at once.
+ */
+const warmUpRequests = (input: LoadInput) => (input.rate ? input.rate * 5 : 1000);
 
 /** The n-th request of a workload. `mixed` is the load run: reads, searches, creates, renames, conflicts. */
 function request(input: LoadInput, n: number, runId: string): AutocannonRequest {
@@ -81,7 +86,8 @@ async function throughSandbox(input: LoadInput, timed: boolean): Promise<LoadAns
   const result = await autocannon({
     url: input.url,
     connections: input.connections,
-    ...(timed ? { duration: input.seconds } : { amount: WARM_UP_REQUESTS }),
+    ...(timed ? { duration: input.seconds } : { amount: warmUpRequests(input) }),
+    ...(input.rate ? { overallRate: input.rate } : {}),
     timeout: 10,
     requests: [
       {
@@ -117,10 +123,19 @@ async function direct(input: LoadInput, timed: boolean): Promise<LoadAnswer> {
   const latencies: number[] = [];
   const started = performance.now();
   const deadline = started + input.seconds * 1000;
-  const more = () => (timed ? performance.now() < deadline : sequence < WARM_UP_REQUESTS);
+  const more = () => (timed ? performance.now() < deadline : sequence < warmUpRequests(input));
+  // At a set rate, the n-th request goes out no sooner than n / rate seconds after the start.
+  const slot = async (n: number) => {
+    if (!input.rate) return;
+    const wait = started + (n * 1000) / input.rate - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  };
   const loop = async () => {
     while (more()) {
-      const username = input.usernames[sequence++ % input.usernames.length];
+      const n = sequence++;
+      await slot(n);
+      if (!more()) break;
+      const username = input.usernames[n % input.usernames.length];
       const sent = performance.now();
       await client.send(
         new GetCommand({

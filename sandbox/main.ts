@@ -28,7 +28,6 @@ try {
     port,
     issuerPort,
     accessTokenTtlSeconds,
-    logLevel: process.env.LOG_LEVEL ?? "INFO",
   });
   console.log(`Issuer: ${sandbox.issuerUrl}`);
   console.log(`User Management sandbox ready at ${sandbox.url}/ (Ctrl-C to stop)`);

@@ -1,36 +1,20 @@
-// The whole workload on one machine: DynamoDB Local, a real OpenID issuer, the real Lambda handlers behind the
-// sandbox's API Gateway, and the Users UI's distribution (its behaviours, its viewer-request function, its S3
-// origin) in front of them.
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+// The whole workload on one machine, run from its cloud assembly: the stacks "deployed" as CloudFormation would
+// (cloudformation/), their tables in DynamoDB Local, their functions' bundles in the Lambda service, their HTTP
+// APIs in the sandbox's API Gateway, the site's deployment in its S3 and the distribution in front of it all,
+// with the sandbox's OpenID issuer standing in for the user pool.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { CreateTableCommand } from "@aws-sdk/client-dynamodb";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { createTableInput } from "../usermanagement/users-api/database/table-schema";
-import { securityHeaders } from "../usermanagement/users-ui/cdn/security-headers";
-import { buildSpa } from "../usermanagement/users-ui/spa/build";
-import { SPA_CONFIG_PATH, type SpaConfig } from "../usermanagement/users-ui/spa/config";
-import {
-  authorizedHttpApi,
-  invokeHttpApi,
-  type LocalHttpApi,
-  MAX_REQUEST_BYTES,
-} from "./api-gateway/http-api";
-import { createJwtAuthorizer } from "./api-gateway/jwt-authorizer";
+import { MAX_REQUEST_BYTES } from "./api-gateway/http-api";
 import type { PlainRequest, PlainResponse } from "./api-gateway/payload-v2";
-import { loadSandboxApis } from "./apis";
-import { type Distribution, sandboxDistribution } from "./cloudfront/distribution";
-import { s3Origin } from "./cloudfront/s3-origin";
-import { loadViewerRequestFunction } from "./cloudfront/viewer-request";
-import {
-  type DynamoDBLocal,
-  LOCAL_AWS_SETTINGS,
-  localDynamoDBClient,
-  startDynamoDBLocal,
-} from "./dynamodb/dynamodb-local";
-import { sandboxClients, sandboxSpaConfig } from "./issuer/accounts";
+import { cachedSandboxAssembly } from "./cloudformation/assembly-cache";
+import { readCloudAssembly } from "./cloudformation/cloud-assembly";
+import { type Deployment, deploy, SANDBOX_ENVIRONMENT } from "./cloudformation/deployment";
+import { createTablesAt } from "./cloudformation/resources/dynamodb-table";
+import type { Distribution } from "./cloudfront/distribution";
+import { type SandboxDynamoDB, startSandboxDynamoDB } from "./dynamodb/sandbox-dynamodb";
+import { sandboxClients } from "./issuer/accounts";
 import { type RunningIssuer, startIssuer } from "./issuer/issuer";
+import { type RunningDeployment, type RunOptions, runDeployment } from "./run-deployment";
 import { SandboxStartError } from "./start-error";
 
 export interface SandboxOptions {
@@ -38,21 +22,31 @@ export interface SandboxOptions {
   readonly port?: number;
   /** @default "127.0.0.1" - only this machine can reach the sandbox */
   readonly host?: string;
-  /** Level of the handlers' structured logs. @default "WARN" */
-  readonly logLevel?: string;
-  /** Sees every event a handler is invoked with, e.g. for a test to validate it. @default - none */
+  /**
+   * The cloud assembly to run: its directory, or a promise of one (e.g. a test app being synthesized).
+   * @default the sandbox app's, synthesized afresh or taken from the cache (cloudformation/assembly-cache.ts)
+   */
+  readonly assembly?: string | Promise<string>;
+  /** Sees every event an integration is invoked with, e.g. for a test to validate it. @default - none */
   readonly onApiEvent?: (event: APIGatewayProxyEventV2) => void;
   /** The OpenID issuer's port. @default 0, any free port */
   readonly issuerPort?: number;
   /** Lifetime of the issuer's access tokens, short for a test of expiry. @default 3600 */
   readonly accessTokenTtlSeconds?: number;
+  /** Where the lines saying what the sandbox does not run go, one at a time. @default console.log */
+  readonly report?: (line: string) => void;
+  /** Receives every log line of every function. @default - written to stdout */
+  readonly functionLogs?: RunOptions["functionLogs"];
 }
 
 export interface RunningSandbox {
   readonly url: string;
+  /** DynamoDB Local itself (not the IAM-enforcing endpoint the functions call), for setting data up and looking at it. */
   readonly dynamoDBEndpoint: string;
   /** The OpenID issuer the SPA and the APIs trust. */
   readonly issuerUrl: string;
+  /** The stacks as the sandbox deployed them: each resource's physical id and resolved properties. */
+  readonly deployment: Deployment;
   stop(): Promise<void>;
 }
 
@@ -61,7 +55,6 @@ export class PortInUseError extends SandboxStartError {
   override name = "PortInUseError";
 }
 
-const USERS_TABLE_NAME = "Users";
 /** Seconds a client should wait before asking a starting sandbox again. */
 const STARTING_RETRY_AFTER = "1";
 
@@ -83,57 +76,67 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const host = options.host ?? "127.0.0.1";
   await listen(server, options.port ?? 3000, host);
   const url = `http://${host}:${(server.address() as { port: number }).port}`;
-  // The SPA is built afresh on every start, so the sandbox always shows the current source.
-  const siteDir = await mkdtemp(join(tmpdir(), "usermanagement-ui-"));
-  let database: DynamoDBLocal | undefined;
-  let issuer: RunningIssuer | undefined;
-  const stop = () => stopAll(server, database, issuer, siteDir);
+  const running: { database?: SandboxDynamoDB; issuer?: RunningIssuer; deployment?: RunningDeployment } = {};
+  const stop = () => stopAll(server, running);
   try {
-    buildSpa(siteDir);
-    database = await startDynamoDBLocal();
-    await createUsersTable(database.endpoint);
-    issuer = await startIssuer({
-      clients: sandboxClients(url),
-      port: options.issuerPort,
-      accessTokenTtlSeconds: options.accessTokenTtlSeconds,
-    });
-    // The file the UI stack's deployment writes beside index.html in AWS.
-    await writeSpaConfig(siteDir, sandboxSpaConfig(issuer.url));
-    // The handlers read their settings from the environment at import, exactly as in Lambda.
-    Object.assign(process.env, LOCAL_AWS_SETTINGS, {
-      AWS_ENDPOINT_URL_DYNAMODB: database.endpoint,
-      USERS_TABLE_NAME,
-      POWERTOOLS_LOG_LEVEL: options.logLevel ?? "WARN",
-    });
-    const authorize = createJwtAuthorizer(issuer.rules);
-    const apis = (await loadSandboxApis()).map((api) => observed(api, options.onApiEvent));
-    distribution = sandboxDistribution({
-      apis,
-      site: s3Origin(siteDir),
-      viewerRequest: loadViewerRequestFunction(),
-      responseHeaders: securityHeaders([new URL(issuer.url).origin]),
-      invokeApi: (api, request) => invokeHttpApi(authorizedHttpApi(api, authorize), request),
-    });
-    return { url, dynamoDBEndpoint: database.endpoint, issuerUrl: issuer.url, stop };
+    // DynamoDB Local's JVM, the issuer and the assembly (synthesized in a child process when the cache has none,
+    // then deployed) start together, and the tables are created as soon as both DynamoDB and the templates are
+    // there; whichever fails, the others are stopped.
+    const assembly = Promise.resolve(options.assembly ?? cachedSandboxAssembly());
+    // The account and region the policies' ARNs name: those of the environment-agnostic sandbox stacks.
+    const databaseStarted = startSandboxDynamoDB(SANDBOX_ENVIRONMENT);
+    const deploying = assembly.then((directory) => deploy(readCloudAssembly(directory)));
+    const [database, issuer, deployed] = await settled(
+      [
+        databaseStarted,
+        startIssuer({
+          clients: sandboxClients(url),
+          port: options.issuerPort,
+          accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+        }),
+        deploying,
+        Promise.all([databaseStarted, deploying]).then(([{ localEndpoint }, deployment]) =>
+          createTablesAt(localEndpoint, deployment.resourcesOfType("AWS::DynamoDB::Table")),
+        ),
+      ] as const,
+      running,
+    );
+    running.deployment = await runDeployment(deployed, { dynamoDB: database, issuer }, options);
+    const report = options.report ?? console.log;
+    report("Not run as the templates declare them (→ what stands in):");
+    for (const line of running.deployment.notRun) report(`  ${line}`);
+    distribution = running.deployment.distribution;
+    return {
+      url,
+      dynamoDBEndpoint: database.localEndpoint,
+      issuerUrl: issuer.url,
+      deployment: running.deployment.deployment,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
   }
 }
 
-export async function writeSpaConfig(siteDir: string, config: SpaConfig): Promise<void> {
-  await writeFile(join(siteDir, SPA_CONFIG_PATH), JSON.stringify(config));
-}
-
-function observed(api: LocalHttpApi, onEvent: SandboxOptions["onApiEvent"]): LocalHttpApi {
-  if (!onEvent) return api;
-  return {
-    ...api,
-    handler: (event, context) => {
-      onEvent(event);
-      return api.handler(event, context);
-    },
-  };
+/**
+ * Waits for every start, recording each that succeeds in `running` so that it is stopped when another fails.
+ */
+async function settled(
+  starts: readonly [Promise<SandboxDynamoDB>, Promise<RunningIssuer>, Promise<Deployment>, Promise<void>],
+  running: { database?: SandboxDynamoDB; issuer?: RunningIssuer },
+): Promise<[SandboxDynamoDB, RunningIssuer, Deployment]> {
+  const [database, issuer, deployment, tables] = await Promise.allSettled(starts);
+  if (database.status === "fulfilled") running.database = database.value;
+  if (issuer.status === "fulfilled") running.issuer = issuer.value;
+  for (const result of [database, issuer, deployment, tables]) {
+    if (result.status === "rejected") throw result.reason;
+  }
+  return [
+    (database as PromiseFulfilledResult<SandboxDynamoDB>).value,
+    (issuer as PromiseFulfilledResult<RunningIssuer>).value,
+    (deployment as PromiseFulfilledResult<Deployment>).value,
+  ];
 }
 
 function starting(res: ServerResponse): void {
@@ -173,15 +176,6 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks).subarray(0, MAX_REQUEST_BYTES + 1);
 }
 
-async function createUsersTable(endpoint: string): Promise<void> {
-  const client = localDynamoDBClient(endpoint);
-  try {
-    await client.send(new CreateTableCommand(createTableInput(USERS_TABLE_NAME)));
-  } finally {
-    client.destroy();
-  }
-}
-
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
@@ -199,15 +193,13 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 async function stopAll(
   server: Server,
-  database: DynamoDBLocal | undefined,
-  issuer: RunningIssuer | undefined,
-  siteDir: string,
+  running: { database?: SandboxDynamoDB; issuer?: RunningIssuer; deployment?: RunningDeployment },
 ): Promise<void> {
   if (server.listening) {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
-  await issuer?.stop();
-  await database?.stop();
-  await rm(siteDir, { recursive: true, force: true });
+  await running.deployment?.stop();
+  await running.issuer?.stop();
+  await running.database?.stop();
 }

@@ -1,40 +1,42 @@
-// Picks the route of an HTTP API that a request reaches, as API Gateway does for an API with explicit routes
-// and no `$default` route ("Routing API requests",
+// Picks the route of an HTTP API that a request reaches, as API Gateway does ("Routing API requests",
 // https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-routes.html): the most
-// specific path first (literal segments before path variables, a greedy `{name+}` last), and on that path the
-// route for the request's method before `ANY`. A path variable matches exactly one non-empty segment.
+// specific path first (literal segments before path variables, a greedy `{name+}` last), on that path the route
+// for the request's method before `ANY`, and the `$default` route for a request no other route matches. A path
+// variable matches exactly one non-empty segment.
 // One trailing slash is ignored for matching and kept in the path the function gets (`/api/users/` takes
 // `GET /api/users`, its rawPath still `/api/users/`): observed on HTTP APIs by aws-powertools/powertools-lambda-
 // python#1552 and floci-io/floci#2136; the AWS docs say nothing about it.
-import {
-  type HttpApiRoute,
-  type HttpApiRoutes,
-  httpApiRoutes,
-  routeKey,
-} from "../../usermanagement/shared/runtime/http-api-routes";
 
 export interface MatchedRoute {
   /** e.g. `GET /api/users/{username}` */
   readonly routeKey: string;
   /** Each path variable's value, as API Gateway passes it (percent-decoded); undefined when there are none. */
   readonly pathParameters?: Record<string, string>;
-  /** The scopes of which the route's authorizer requires one. */
-  readonly authorizationScopes: readonly string[];
 }
 
 interface CompiledRoute {
-  readonly route: HttpApiRoute;
+  readonly routeKey: string;
+  readonly method: string;
   readonly segments: readonly string[];
 }
 
-/** A matcher for one API's declared routes; `path` is the request path as API Gateway routes it (decoded). */
+/** The route key of the route that takes whatever no other route matches. */
+export const DEFAULT_ROUTE_KEY = "$default";
+
+/**
+ * A matcher for one API's route keys (`GET /api/users`, `ANY /api/users/{username}`, `$default`); `path` is the
+ * request path as API Gateway routes it (decoded).
+ */
 export function routeMatcher(
-  routes: HttpApiRoutes,
+  routeKeys: readonly string[],
 ): (method: string, path: string) => MatchedRoute | undefined {
-  const compiled: CompiledRoute[] = httpApiRoutes(routes).map((route) => ({
-    route,
-    segments: route.path.split("/").slice(1),
-  }));
+  const compiled: CompiledRoute[] = routeKeys
+    .filter((key) => key !== DEFAULT_ROUTE_KEY)
+    .map((routeKey) => {
+      const [method, path] = routeKey.split(" ");
+      return { routeKey, method, segments: path.split("/").slice(1) };
+    });
+  const fallback = routeKeys.includes(DEFAULT_ROUTE_KEY) ? { routeKey: DEFAULT_ROUTE_KEY } : undefined;
   return (method, path) => {
     const requested = (path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path).split("/").slice(1);
     const candidates = compiled
@@ -42,14 +44,13 @@ export function routeMatcher(
       .filter((match): match is { candidate: CompiledRoute; parameters: Record<string, string> } =>
         Boolean(match.parameters),
       )
-      .filter(({ candidate }) => candidate.route.method === method || candidate.route.method === "ANY")
+      .filter(({ candidate }) => candidate.method === method || candidate.method === "ANY")
       .sort((a, b) => specificity(b.candidate) - specificity(a.candidate));
     const best = candidates[0];
-    if (!best) return undefined;
+    if (!best) return fallback;
     return {
-      routeKey: routeKey(best.candidate.route),
+      routeKey: best.candidate.routeKey,
       pathParameters: Object.keys(best.parameters).length ? best.parameters : undefined,
-      authorizationScopes: best.candidate.route.authorizationScopes,
     };
   };
 }
@@ -81,8 +82,8 @@ function matchSegments(
 }
 
 /** Higher is more specific: literal segments count most, a greedy variable least, a method beats ANY. */
-function specificity({ route, segments }: CompiledRoute): number {
+function specificity({ method, segments }: CompiledRoute): number {
   const literal = segments.filter((segment) => !segment.startsWith("{")).length;
   const greedy = segments.some((segment) => segment.endsWith("+}")) ? 1 : 0;
-  return literal * 100 + segments.length * 10 - greedy * 5 + (route.method === "ANY" ? 0 : 1);
+  return literal * 100 + segments.length * 10 - greedy * 5 + (method === "ANY" ? 0 : 1);
 }

@@ -1,91 +1,78 @@
-// The Users UI's distribution, locally: each request goes to the behaviour whose path pattern matches it (an
-// API's, else the default one), with the behaviour's allowed methods, origin request policy and response
-// headers policy, as cdn/infrastructure.ts configures them in AWS.
+// A CloudFront distribution, locally: each request goes to the first cache behaviour whose path pattern matches
+// it, else to the default behaviour ("Cache behavior settings", CloudFront Developer Guide); the behaviour's
+// allowed methods, viewer-request function, origin request policy and response headers policy apply as in
+// CloudFront, and its origin answers. Caching is not imitated: every request reaches the origin.
 import { randomBytes } from "node:crypto";
-import type { InvokeOptions, LocalHttpApi } from "../api-gateway/http-api";
 import type { PlainRequest, PlainResponse } from "../api-gateway/payload-v2";
+import type { OriginRequestPolicy } from "./origin-request-policy";
 import { pathPatternMatches } from "./path-pattern";
-import type { S3Origin } from "./s3-origin";
+import type { ResponseHeadersPolicy } from "./response-headers-policy";
 import type { ViewerRequestFunction } from "./viewer-request";
 
-/** AllowedMethods.ALLOW_ALL, the API behaviours' setting; CloudFront supports no other method. */
-const ALLOW_ALL = new Set(["GET", "HEAD", "OPTIONS", "PUT", "PATCH", "POST", "DELETE"]);
-/** AllowedMethods.ALLOW_GET_HEAD, the default behaviour's setting. */
-const ALLOW_GET_HEAD = new Set(["GET", "HEAD"]);
+/** What answers a behaviour's origin requests: an HTTP API, an S3 bucket through origin access control… */
+export type Origin = (request: PlainRequest) => Promise<PlainResponse>;
 
-const NOT_FORWARDED = new Set([
-  "host",
-  "connection",
-  "keep-alive",
-  "proxy-connection",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-]);
-
-/** The sandbox stands in for the edge location that connects to API Gateway. */
-const EDGE_IP = "127.0.0.1";
-
-export interface DistributionOptions {
-  readonly apis: readonly LocalHttpApi[];
-  readonly site: S3Origin;
-  readonly viewerRequest: ViewerRequestFunction;
-  /** The response-headers policy's headers, set on every answer (the policy overrides). */
-  readonly responseHeaders: Readonly<Record<string, string>>;
-  /** How a request reaches an API: API Gateway, with whatever checks precede the function. */
-  readonly invokeApi: (
-    api: LocalHttpApi,
-    request: PlainRequest,
-    options?: InvokeOptions,
-  ) => Promise<PlainResponse>;
+export interface CacheBehaviour {
+  /** e.g. `/api/users*`; undefined for the default behaviour. */
+  readonly pathPattern?: string;
+  readonly allowedMethods: readonly string[];
+  readonly origin: Origin;
+  readonly originRequestPolicy: OriginRequestPolicy;
+  /** @default - none */
+  readonly viewerRequest?: ViewerRequestFunction;
+  /** @default - the origin's headers as they are */
+  readonly responseHeadersPolicy?: ResponseHeadersPolicy;
 }
 
 export type Distribution = (request: PlainRequest) => Promise<PlainResponse>;
 
-export function sandboxDistribution(options: DistributionOptions): Distribution {
+/** @param behaviours the cache behaviours in the distribution's order, then the default behaviour */
+export function sandboxDistribution(behaviours: readonly CacheBehaviour[]): Distribution {
+  const defaultBehaviour = behaviours.find((behaviour) => behaviour.pathPattern === undefined);
+  if (!defaultBehaviour) throw new Error("A distribution needs a default behaviour");
   return async (request) => {
     const path = request.url.split("?")[0];
-    const api = options.apis.find(({ routes }) => pathPatternMatches(routes.pathPattern, path));
-    const answer = api ? await apiBehaviour(options, api, request) : await defaultBehaviour(options, request);
-    return { ...answer, headers: { ...answer.headers, ...options.responseHeaders } };
+    const behaviour =
+      behaviours.find(
+        ({ pathPattern }) => pathPattern !== undefined && pathPatternMatches(pathPattern, path),
+      ) ?? defaultBehaviour;
+    const answer = await answerWith(behaviour, request);
+    const headers = behaviour.responseHeadersPolicy?.(answer.headers) ?? answer.headers;
+    return { ...answer, headers };
   };
 }
 
-async function apiBehaviour(
-  options: DistributionOptions,
-  api: LocalHttpApi,
-  request: PlainRequest,
-): Promise<PlainResponse> {
-  if (!ALLOW_ALL.has(request.method)) return invalidMethod();
-  // AllViewerExceptHostHeader: every viewer header but Host and the hop-by-hop ones, which a proxy never
-  // forwards (RFC 9110 §7.6.1); CloudFront adds its own and the viewer's address.
-  const viewerHeaders = Object.fromEntries(
-    Object.entries(request.headers ?? {}).filter(([name]) => !NOT_FORWARDED.has(name.toLowerCase())),
-  );
+async function answerWith(behaviour: CacheBehaviour, request: PlainRequest): Promise<PlainResponse> {
+  if (!behaviour.allowedMethods.includes(request.method)) return invalidMethod();
   const viewerIp = request.sourceIp ?? "127.0.0.1";
-  const forwardedFor = viewerHeaders["x-forwarded-for"];
-  return options.invokeApi(api, {
+  let url = request.url;
+  if (behaviour.viewerRequest) {
+    const outcome = await behaviour.viewerRequest(
+      { method: request.method, url: request.url, headers: request.headers ?? {} },
+      viewerIp,
+    );
+    if ("respond" in outcome) return outcome.respond;
+    const { uri, querystring } = outcome.forward;
+    const query = Object.entries(querystring)
+      .map(([name, field]) => `${encodeURIComponent(name)}=${encodeURIComponent(field.value)}`)
+      .join("&");
+    url = query ? `${uri}?${query}` : uri;
+  }
+  const forwarded = behaviour.originRequestPolicy(request.headers ?? {});
+  const forwardedFor = forwarded["x-forwarded-for"];
+  return behaviour.origin({
     ...request,
+    url,
+    // What CloudFront adds to every origin request: the viewer's address, and its own Via and request id.
     headers: {
-      ...viewerHeaders,
+      ...forwarded,
       "x-forwarded-for": forwardedFor ? `${forwardedFor}, ${viewerIp}` : viewerIp,
       via: `2.0 ${randomBytes(16).toString("hex")}.cloudfront.net (CloudFront)`,
       "x-amz-cf-id": randomBytes(42).toString("base64url"),
     },
-    sourceIp: EDGE_IP,
+    // The edge location is what connects to the origin; the sandbox stands in for it.
+    sourceIp: "127.0.0.1",
   });
-}
-
-async function defaultBehaviour(options: DistributionOptions, request: PlainRequest): Promise<PlainResponse> {
-  if (!ALLOW_GET_HEAD.has(request.method)) return invalidMethod();
-  const headers = request.headers ?? {};
-  const outcome = await options.viewerRequest(
-    { method: request.method, url: request.url, headers },
-    request.sourceIp ?? "127.0.0.1",
-  );
-  if ("respond" in outcome) return outcome.respond;
-  return options.site({ method: request.method, uri: outcome.forward.uri, headers });
 }
 
 /**

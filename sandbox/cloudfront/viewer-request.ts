@@ -1,12 +1,10 @@
-// Runs the distribution's own viewer-request function (the very file CDK deploys) the way CloudFront
-// Functions does: evaluated on its own, called with a viewer-request event, and either the request it returns
-// goes on to the origin or the response it returns goes back to the viewer.
+// Runs a distribution's viewer-request function (its `FunctionCode`, as the template deploys it) the way
+// CloudFront Functions does: evaluated on its own, called with a viewer-request event, and either the request
+// it returns goes on to the origin or the response it returns goes back to the viewer.
 // Event and result shapes: "CloudFront Functions event structure"
 // (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/functions-event-structure.html).
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { runInNewContext } from "node:vm";
-import { VIEWER_REQUEST_FUNCTION_FILE } from "../../usermanagement/users-ui/cdn/viewer-request";
 import type { HeaderValues, PlainResponse } from "../api-gateway/payload-v2";
 
 interface FieldValue {
@@ -38,9 +36,13 @@ export type ViewerRequestFunction = (
   viewerIp: string,
 ) => Promise<ViewerRequestOutcome>;
 
-export function loadViewerRequestFunction(file = VIEWER_REQUEST_FUNCTION_FILE): ViewerRequestFunction {
+/**
+ * @param code the function's source, which defines `handler`
+ * @param name the function's name, for its stack traces
+ */
+export function loadViewerRequestFunction(code: string, name: string): ViewerRequestFunction {
   // A context of its own: the function sees only the language's built-ins, as in CloudFront.
-  const handler = runInNewContext(`${readFileSync(file, "utf8")}\n;handler`, {}, { filename: file }) as (
+  const handler = runInNewContext(`${code}\n;handler`, {}, { filename: name }) as (
     event: unknown,
   ) => FunctionRequest | FunctionResponse | Promise<FunctionRequest | FunctionResponse>;
   return async (request, viewerIp) => {

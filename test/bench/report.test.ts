@@ -21,6 +21,7 @@ const results: BenchResults = {
   generatedAt: "2026-01-01T00:00:00.000Z",
   quick: true,
   machine: { node: "v20.0.0", cpus: 2, loadAverage: [1, 1, 1] },
+  startup: { ok: true, value: { cachedMs: summary(5000), uncachedMs: 9000 } },
   synth: { ok: false, error: "cdk synth exited with 1\nstack trace" },
   bundles: { ok: false, error: "not measured" },
   coldStarts: {
@@ -30,19 +31,32 @@ const results: BenchResults = {
   sandbox: {
     ok: true,
     value: {
-      getPerSecond: summary(700),
-      directGetPerSecond: summary(1000),
-      getShare: summary(0.7),
-      listPerSecond: summary(400),
-      searchPerSecond: summary(380),
+      rate: 40,
+      getP50Ms: summary(12),
+      getP99Ms: summary(30),
+      directGetP50Ms: summary(3),
+      getLatencyRatio: summary(4),
+      listP50Ms: summary(20),
+      searchP50Ms: summary(19),
       load: {
         seconds: 5,
         connections: 50,
-        requests: 900,
-        perSecond: 180,
-        statusCounts: { 200: 800, 409: 99, 502: 1 },
+        rate: 40,
+        requests: 200,
+        perSecond: 40,
+        statusCounts: { 200: 180, 409: 19, 502: 1 },
         p50Ms: 20,
         p99Ms: 90,
+        errors: 0,
+      },
+      overLimit: {
+        seconds: 3,
+        connections: 50,
+        requests: 900,
+        perSecond: 100,
+        statusCounts: { 200: 300, 429: 590, 500: 10 },
+        p50Ms: 5,
+        p99Ms: 40,
         errors: 0,
       },
     },
@@ -94,14 +108,24 @@ describe("the bench report", () => {
     expect(row("NLU per utterance")?.slice(4)).toEqual(["p50 ≤ 0.20 ms", true]);
   });
 
-  it("counts every 5xx of the load run as a miss", () => {
-    const load = row("Load 5 s at 50 connections: 5xx");
-    expect(load?.[3]).toBe("1");
+  it("counts every 5xx and 429 of the load run inside the limits as a miss", () => {
+    const load = row("Load 5 s at 40/s, 50 connections");
+    expect(load?.[3]).toBe("1 5xx, 0 429");
     expect(load?.[5]).toBe(false);
   });
 
-  it("puts the search's rate beside the plain list's", () => {
-    expect(row("Sandbox search vs plain list")?.slice(1, 4)).toEqual(["380/s", "400/s", "95 %"]);
+  it("counts the stage's 429s apart from the 5xx past the limits, with no target", () => {
+    expect(row("Past the limits")?.slice(3)).toEqual(["590 429, 10 5xx", ""]);
+  });
+
+  it("puts the search's latency beside the plain list's, at the same rate", () => {
+    expect(row("Sandbox search vs plain list at 40/s")?.slice(1, 4)).toEqual(["19 ms", "20 ms", "0.95×"]);
+  });
+
+  it("holds npm start's time to ready to 1.3 times the start before the sandbox ran the assembly", () => {
+    const startup = row("npm start, time to ready (assembly cached)");
+    expect(startup?.slice(2, 6)).toEqual(["4390 ms (4290 ms–4600 ms, 3 runs)", "1.14×", "≤ 1.30×", true]);
+    expect(row("npm start, time to ready after a change")?.[1]).toBe("9000 ms");
   });
 
   it("counts a mutant that made a test hang as caught, and one no test reaches as missed", () => {

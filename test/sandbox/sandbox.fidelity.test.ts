@@ -24,6 +24,8 @@ beforeAll(async () => {
   let ready = false;
   const starting = startSandbox({
     port,
+    report: () => undefined,
+    functionLogs: () => undefined,
     onApiEvent: (event) => {
       const parsed = APIGatewayProxyEventV2Schema.safeParse(event);
       if (!parsed.success) invalidEvents.push({ event, issues: parsed.error.issues });
@@ -143,7 +145,7 @@ describe("a ready sandbox", () => {
     expect(answer.headers.get("cache-control")).toBe("no-cache");
     expect((await answer.json()).authority).toBe(sandbox.issuerUrl);
     expect(answer.headers.get("content-security-policy")).toContain(
-      `connect-src 'self' ${sandbox.issuerUrl};`,
+      `connect-src 'self' ${sandbox.issuerUrl}`,
     );
   });
 

@@ -35,6 +35,9 @@ describe("npm start", () => {
       expect(listed.items.map((user: { username: string }) => user.username)).toEqual(["alice"]);
       const java = javaPids(sandbox.descendants());
       expect(java).toHaveLength(1);
+      // Before it is ready, it says what it does not run of the templates and what stands in.
+      expect(sandbox.startOutput).toMatch(/AWS::Cognito::UserPool\b.* → the sandbox issuer/);
+      expect(sandbox.startOutput).toMatch(/AWS::CloudWatch::Alarm\b.* → not run/);
 
       // stop() also fails if any process of the sandbox's group outlives it.
       expect(await sandbox.stop()).toBe(0);

@@ -12,6 +12,8 @@ export interface SandboxProcess {
   readonly url: string;
   /** Every process the sandbox started, DynamoDB Local's Java included. */
   descendants(): number[];
+  /** What it printed until it was ready. */
+  readonly startOutput: string;
   /** SIGTERM to npm; resolves with npm's exit code once the whole group is gone, and throws if it lingers. */
   stop(): Promise<number | null>;
 }
@@ -19,7 +21,7 @@ export interface SandboxProcess {
 export async function startSandboxProcess(timeoutMs = 90_000): Promise<SandboxProcess> {
   const child = spawn("npm", ["start"], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: "0", LOG_LEVEL: "WARN" },
+    env: { ...process.env, PORT: "0" },
     // Its own process group, so stop() can tell whether anything the sandbox started is still running.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -52,6 +54,7 @@ export async function startSandboxProcess(timeoutMs = 90_000): Promise<SandboxPr
   let stopping: Promise<number | null> | undefined;
   return {
     url,
+    startOutput: output,
     descendants: () => descendantsOf(child.pid as number),
     stop: () => {
       stopping ??= stop(child, exited);

@@ -10,8 +10,8 @@ import { localDynamoDBClient } from "../../sandbox/dynamodb/dynamodb-local";
 import type { HttpApiLambdaHandler } from "../../usermanagement/shared/runtime/api-router";
 import { USERS_API_ROUTES } from "../../usermanagement/users-api/api/runtime/routes";
 import { createUsersApiHandler } from "../../usermanagement/users-api/api/runtime/users-api";
-import { createTableInput } from "../../usermanagement/users-api/database/table-schema";
 import { ADMIN } from "./identities";
+import { usersTableInput } from "./sandbox-assembly";
 import { seededRandom } from "./seeded-random";
 
 export interface ApiResponse {
@@ -43,10 +43,10 @@ export interface UsersApiUnderTest {
 /** A client of the shared DynamoDB Local. */
 export const testDynamoDBClient = (): DynamoDBClient => localDynamoDBClient(inject("dynamoDBEndpoint"));
 
-/** A fresh Users table in the shared DynamoDB Local. */
+/** A fresh Users table in the shared DynamoDB Local, as the synthesized template declares it. */
 export async function createUsersTable(): Promise<string> {
   const tableName = `Users-${randomUUID()}`;
-  await testDynamoDBClient().send(new CreateTableCommand(createTableInput(tableName)));
+  await testDynamoDBClient().send(new CreateTableCommand(usersTableInput(tableName)));
   return tableName;
 }
 

@@ -4,9 +4,16 @@ import { APIGatewayProxyEventV2Schema } from "@aws-lambda-powertools/parser/sche
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { invokeHttpApi, type LocalHttpApi, MAX_REQUEST_BYTES } from "../../../sandbox/api-gateway/http-api";
-import { unauthorized } from "../../../sandbox/api-gateway/jwt-authorizer";
+import {
+  type HttpApi,
+  invokeHttpApi,
+  type LocalHttpApi,
+  MAX_REQUEST_BYTES,
+  serveHttpApi,
+} from "../../../sandbox/api-gateway/http-api";
+import { type JwtAuthorizer, unauthorized } from "../../../sandbox/api-gateway/jwt-authorizer";
 import type { PlainRequest } from "../../../sandbox/api-gateway/payload-v2";
+import { stageThrottle } from "../../../sandbox/api-gateway/stage-throttling";
 import { READ_SCOPE, WRITE_SCOPE } from "../../../usermanagement/shared/runtime/access";
 import { USERS_API_ROUTES } from "../../../usermanagement/users-api/api/runtime/routes";
 
@@ -248,5 +255,56 @@ describe("a function that fails", () => {
     const response = await invokeHttpApi(api, { method: "GET", url: "/api/users" });
     expect(response.status).toBe(500);
     expect(JSON.parse(response.body.toString())).toEqual({ message: "Internal Server Error" });
+  });
+});
+
+describe("a route of a deployed API", () => {
+  const ok = async () => ({ status: 200, headers: {}, cookies: [], body: Buffer.alloc(0) });
+
+  it("hands its authorizer the route's own scopes", async () => {
+    const asked: (readonly string[] | undefined)[] = [];
+    const authorizer: JwtAuthorizer = async (_headers, scopes) => {
+      asked.push(scopes);
+      return { ok: true, context: { jwt: { claims: {}, scopes: null } } };
+    };
+    const api: HttpApi = {
+      identity: { apiId: "abcdefghij", region: "us-east-1", accountId: "000000000000" },
+      routes: [
+        { routeKey: "GET /api/users", authorizer, authorizationScopes: ["users-api/read"], integration: ok },
+        {
+          routeKey: "POST /api/users",
+          authorizer,
+          authorizationScopes: ["users-api/write"],
+          integration: ok,
+        },
+      ],
+    };
+    await serveHttpApi(api, { method: "GET", url: "/api/users" });
+    await serveHttpApi(api, { method: "POST", url: "/api/users" });
+    expect(asked).toEqual([["users-api/read"], ["users-api/write"]]);
+  });
+
+  it("answers 429 as API Gateway does once the stage's bucket for the route is empty, without calling it", async () => {
+    let calls = 0;
+    const api: HttpApi = {
+      identity: { apiId: "abcdefghij", region: "us-east-1", accountId: "000000000000" },
+      routes: [
+        {
+          routeKey: "GET /api/users",
+          integration: async () => {
+            calls++;
+            return ok();
+          },
+        },
+      ],
+      throttle: stageThrottle({
+        DefaultRouteSettings: { ThrottlingBurstLimit: 2, ThrottlingRateLimit: 0.001 },
+      }),
+    };
+    const answers = [];
+    for (let i = 0; i < 3; i++) answers.push(await serveHttpApi(api, { method: "GET", url: "/api/users" }));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429]);
+    expect(JSON.parse(answers[2].body.toString())).toEqual({ message: "Too Many Requests" });
+    expect(calls).toBe(2);
   });
 });

@@ -11,13 +11,10 @@ import type { ExecutionRole } from "../../../sandbox/iam/execution-role";
 import type { FunctionLogRecord, LambdaService } from "../../../sandbox/lambda/function-configuration";
 import { startLambdaService } from "../../../sandbox/lambda/lambda-service";
 import { bundleLambda } from "../../../usermanagement/shared/infrastructure/lambda-bundling";
-import {
-  createTableInput,
-  USERS_TABLE_SCHEMA,
-  userKey,
-} from "../../../usermanagement/users-api/database/table-schema";
+import { USERS_TABLE_SCHEMA, userKey } from "../../../usermanagement/users-api/database/table-schema";
 import { httpApiEvent } from "../../support/http-api-events";
 import { ADMIN } from "../../support/identities";
+import { usersTableInput } from "../../support/sandbox-assembly";
 
 const scope = { region: "eu-west-1", accountId: "123456789012" };
 const TABLE = "Users";
@@ -56,7 +53,7 @@ const logs: FunctionLogRecord[] = [];
 
 beforeAll(async () => {
   database = await startSandboxDynamoDB(scope);
-  await localDynamoDBClient(database.localEndpoint).send(new CreateTableCommand(createTableInput(TABLE)));
+  await localDynamoDBClient(database.localEndpoint).send(new CreateTableCommand(usersTableInput(TABLE)));
   const codeDirectory = mkdtempSync(join(tmpdir(), "users-api-"));
   bundleLambda("usermanagement/users-api/api/runtime/handler.ts", codeDirectory);
   const usersApi = (functionName: string, role: ExecutionRole) => ({

@@ -1,4 +1,5 @@
-// The Users table's key design, defined once: the CDK construct, the local sandbox and the runtime all read it.
+// The Users table's key design, defined once: the CDK construct and the runtime read it; the sandbox and the
+// tests create the table from the synthesized template.
 
 /**
  * Three kinds of item share the table, each under its own key:
@@ -47,29 +48,3 @@ export const TERM_END = "\u0001";
 export const termSortKey = (term: string, username: string) => `${term}${TERM_END}${username}`;
 /** The search index's partition of a term: its first character (a whole code point). */
 export const termPartition = (term: string) => String.fromCodePoint(term.codePointAt(0) ?? 0);
-
-/** CreateTable input for DynamoDB Local, mirroring the CDK `Database` construct. */
-export function createTableInput(tableName: string) {
-  const { partitionKey, listIndex, searchIndex } = USERS_TABLE_SCHEMA;
-  const index = ({ name, partitionKey, sortKey }: typeof listIndex | typeof searchIndex) => ({
-    IndexName: name,
-    KeySchema: [
-      { AttributeName: partitionKey, KeyType: "HASH" as const },
-      { AttributeName: sortKey, KeyType: "RANGE" as const },
-    ],
-    Projection: { ProjectionType: "ALL" as const },
-  });
-  return {
-    TableName: tableName,
-    BillingMode: "PAY_PER_REQUEST" as const,
-    AttributeDefinitions: [
-      partitionKey,
-      listIndex.partitionKey,
-      listIndex.sortKey,
-      searchIndex.partitionKey,
-      searchIndex.sortKey,
-    ].map((name) => ({ AttributeName: name, AttributeType: "S" as const })),
-    KeySchema: [{ AttributeName: partitionKey, KeyType: "HASH" as const }],
-    GlobalSecondaryIndexes: [index(listIndex), index(searchIndex)],
-  };
-}

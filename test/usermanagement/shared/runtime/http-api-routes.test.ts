@@ -1,5 +1,6 @@
 // Each API's routing, declared once: the route table both deploy and sandbox read, under the one prefix the
 // distribution's viewer-request function keeps away from the site.
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadViewerRequestFunction } from "../../../../sandbox/cloudfront/viewer-request";
 import { CHATBOT_API_ROUTES } from "../../../../usermanagement/chatbot-api/nlp/runtime/routes";
@@ -11,6 +12,7 @@ import {
   routeKey,
 } from "../../../../usermanagement/shared/runtime/http-api-routes";
 import { USERS_API_ROUTES } from "../../../../usermanagement/users-api/api/runtime/routes";
+import { VIEWER_REQUEST_FUNCTION_FILE } from "../../../../usermanagement/users-ui/cdn/viewer-request";
 
 describe("an HTTP API's routes", () => {
   it("are each declared method of a path plus ANY on it, so the function answers other methods with 405", () => {
@@ -64,7 +66,10 @@ describe("an HTTP API's routes", () => {
   });
 
   it("share that prefix with the viewer-request function, which answers any other path under it with 404", async () => {
-    const viewerRequest = loadViewerRequestFunction();
+    const viewerRequest = loadViewerRequestFunction(
+      readFileSync(VIEWER_REQUEST_FUNCTION_FILE, "utf8"),
+      "viewer-request",
+    );
     const outcome = await viewerRequest(
       { method: "GET", url: `${API_PATH_PREFIX}unrouted`, headers: {} },
       "::1",

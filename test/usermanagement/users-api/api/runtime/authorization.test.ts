@@ -3,7 +3,7 @@
 // Cognito-shaped tokens and from the sandbox issuer's real ones.
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { authorizedHttpApi, invokeHttpApi } from "../../../../../sandbox/api-gateway/http-api";
+import { invokeHttpApi } from "../../../../../sandbox/api-gateway/http-api";
 import {
   createJwtAuthorizer,
   type JwtAuthorizerContext,
@@ -224,10 +224,12 @@ describe("the same roles from the sandbox issuer's tokens as from Cognito's", ()
   describe("through the sandbox's API Gateway, which requires each route's scope", () => {
     const through = (token: string, method: string, url: string, body?: unknown) =>
       invokeHttpApi(
-        authorizedHttpApi(
-          { routes: USERS_API_ROUTES, functionName: "UsersApi", handler: api.handler },
-          createJwtAuthorizer(issuer.rules),
-        ),
+        {
+          routes: USERS_API_ROUTES,
+          functionName: "UsersApi",
+          handler: api.handler,
+          authorize: createJwtAuthorizer(issuer.rules),
+        },
         {
           method,
           url,

@@ -13,8 +13,8 @@ import {
   LAMBDA_BUNDLE_FILE,
 } from "../../../../../usermanagement/shared/infrastructure/lambda-bundling";
 import { USERS_API_ROUTES } from "../../../../../usermanagement/users-api/api/runtime/routes";
-import { createTableInput } from "../../../../../usermanagement/users-api/database/table-schema";
 import { ADMIN } from "../../../../support/identities";
+import { usersTableInput } from "../../../../support/sandbox-assembly";
 
 let handler: HttpApiHandler;
 let bundleText: string;
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const tableName = `Users-${randomUUID()}`;
   const credentials = { accessKeyId: "bundletest", secretAccessKey: "bundletest" };
   const client = localDynamoDBClient(inject("dynamoDBEndpoint"), { credentials });
-  await client.send(new CreateTableCommand(createTableInput(tableName)));
+  await client.send(new CreateTableCommand(usersTableInput(tableName)));
   const outDir = mkdtempSync(join(tmpdir(), "users-api-bundle-"));
   const outfile = join(outDir, LAMBDA_BUNDLE_FILE);
   // The function CDK stages the asset with: the bundle under test is the one that deploys.
