@@ -124,6 +124,7 @@ async function issuerEndpoints(issuer: RunningIssuer): Promise<IssuerEndpoints> 
     authorization_endpoint: discovery.authorization_endpoint,
     token_endpoint: discovery.token_endpoint,
     end_session_endpoint: discovery.end_session_endpoint,
+    revocation_endpoint: discovery.revocation_endpoint,
     spaClientId: SPA_CLIENT_ID,
     machineClientIds: issuer.rules.audience.filter((clientId) => clientId !== SPA_CLIENT_ID),
   };

@@ -7,10 +7,11 @@ import { Stack } from "aws-cdk-lib";
 import * as apigwv2 from "aws-cdk-lib/aws-apigatewayv2";
 import * as cloudfront from "aws-cdk-lib/aws-cloudfront";
 import type * as iam from "aws-cdk-lib/aws-iam";
-import * as lambda from "aws-cdk-lib/aws-lambda";
+import type * as lambda from "aws-cdk-lib/aws-lambda";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { synthesizeSandboxApp } from "../../sandbox/cloudformation/synthesis";
 import { type RunningSandbox, startSandbox } from "../../sandbox/sandbox";
+import type { API } from "../../usermanagement/users-api/api/infrastructure";
 import type { UserManagement } from "../../usermanagement/workload";
 import { machineToken } from "../support/sandbox-users";
 
@@ -24,10 +25,9 @@ function changedApp(modify: (workload: UserManagement) => void): string {
   return synthesizeSandboxApp({ outdir, modify });
 }
 
+/** The Users API's own function (the stack has others: its custom resources' providers). */
 const usersFunction = (workload: UserManagement) =>
-  workload.usersApi.node
-    .findAll()
-    .find((c): c is lambda.Function => c instanceof lambda.Function) as lambda.Function;
+  (workload.usersApi.node.findChild("API") as API).function as lambda.Function;
 
 /** The Users API function's role without the statement granting `dynamodb:Query` (as if the grant were forgotten). */
 function withoutQueryGrant(workload: UserManagement): void {

@@ -1,6 +1,6 @@
 // The user pool, stood in for by the sandbox's OpenID issuer: wherever a resolved template names the pool's
-// endpoints (its issuer URL, the managed-login domain and its /logout, /oauth2/token and /oauth2/authorize
-// pages, as "Amazon Cognito user pools endpoints" lists them) or an app client's id, the sandbox puts the
+// endpoints (its issuer URL, the managed-login domain and its /logout, /oauth2/token, /oauth2/authorize and
+// /oauth2/revoke endpoints, as "Amazon Cognito user pools endpoints" lists them) or an app client's id, the sandbox puts the
 // issuer's. A code-grant client (the SPA's) is stood in for by the issuer's SPA client, a client-credentials
 // client by each of its machine clients, so the authorizers' audiences and config.json name the issuer's.
 import type { DeployedResource, Deployment } from "../deployment";
@@ -11,6 +11,7 @@ export interface IssuerEndpoints {
   readonly authorization_endpoint: string;
   readonly token_endpoint: string;
   readonly end_session_endpoint: string;
+  readonly revocation_endpoint: string;
   readonly spaClientId: string;
   readonly machineClientIds: readonly string[];
 }
@@ -36,6 +37,7 @@ export function userPoolStandIn(deployment: Deployment, issuer: IssuerEndpoints)
       [`${base}/logout`, issuer.end_session_endpoint],
       [`${base}/oauth2/token`, issuer.token_endpoint],
       [`${base}/oauth2/authorize`, issuer.authorization_endpoint],
+      [`${base}/oauth2/revoke`, issuer.revocation_endpoint],
       [base, issuerOrigin],
     );
   }

@@ -12,6 +12,7 @@ const issuer: IssuerEndpoints = {
   authorization_endpoint: "http://127.0.0.1:4000/auth",
   token_endpoint: "http://127.0.0.1:4000/token",
   end_session_endpoint: "http://127.0.0.1:4000/session/end",
+  revocation_endpoint: "http://127.0.0.1:4000/token/revocation",
   spaClientId: "users-ui",
   machineClientIds: ["machine-a", "machine-b"],
 };
@@ -32,12 +33,15 @@ describe("the issuer standing in for the user pool", () => {
     );
   });
 
-  it("takes the place of the managed-login domain and its sign-out and token pages", () => {
+  it("takes the place of the managed-login domain and its sign-out, token and revocation endpoints", () => {
     const [domain] = sandboxDeployment().resourcesOfType("AWS::Cognito::UserPoolDomain");
     const base = `https://${domain.physicalId}.auth.us-east-1.amazoncognito.com`;
-    expect(standIn().rewrite([`${base}/logout`, `${base}/oauth2/token`, base])).toEqual([
+    expect(
+      standIn().rewrite([`${base}/logout`, `${base}/oauth2/token`, `${base}/oauth2/revoke`, base]),
+    ).toEqual([
       issuer.end_session_endpoint,
       issuer.token_endpoint,
+      issuer.revocation_endpoint,
       "http://127.0.0.1:4000",
     ]);
   });

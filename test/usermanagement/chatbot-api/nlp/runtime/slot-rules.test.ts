@@ -64,7 +64,7 @@ describe("slot rules", () => {
     ).toEqual({
       username: "must be 3–32 characters of a-z, 0-9, '.', '_' or '-', starting with a letter or digit",
       email: "must be an email address",
-      displayName: "must be 1–100 characters without control characters",
+      displayName: "must be 1–100 characters without control or invisible format characters",
       searchTerm: "must be 1–254 characters without control characters",
     });
   });
