@@ -22,6 +22,7 @@ export default defineConfig({
       "test/usermanagement/chatbot-api/nlp/runtime/chatbot-api.bad-input.test.ts",
       "test/usermanagement/chatbot-api/nlp/runtime/chatbot-api.contract.test.ts",
       "test/sandbox/api-gateway/jwt-authorizer.test.ts",
+      "test/sandbox/api-gateway/jwt-authorizer.token-forms.test.ts",
     ],
     env: base.test?.env,
   },

@@ -9,7 +9,7 @@
 // when the token has no `aud`, is one of the audience entries; `exp` after, `nbf` and `iat` before now; a
 // route with authorization scopes needs one of them in `scope`/`scp`. jose does the cryptography.
 
-import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from "jose";
+import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
 import type { JwtAuthorizerRules } from "../../usermanagement/shared/jwt-authorizer-rules";
 
 /**
@@ -157,7 +157,14 @@ export function createJwtAuthorizer(
     const known = verified.get(token);
     if (known && (typeof known.exp !== "number" || known.exp > Date.now() / 1000)) return known;
     verified.delete(token);
-    const { payload } = await jwtVerify(token, await remoteKeys(), {
+    const keySet = await remoteKeys();
+    // jose would pick the one key of the token's algorithm for a token without `kid`; API Gateway requires the
+    // token's `kid` to name the key that signed it.
+    const namedKey: JWTVerifyGetKey = (header, input) => {
+      if (header.kid === undefined) throw new errors.JWKSNoMatchingKey();
+      return keySet(header, input);
+    };
+    const { payload } = await jwtVerify(token, namedKey, {
       algorithms: RSA_ALGORITHMS,
       issuer: rules.issuer,
     });
@@ -210,7 +217,7 @@ function describe(error: InstanceType<typeof errors.JOSEError>): string {
   if (error instanceof errors.JWTExpired) return "the token has expired";
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === "iss") return "the token does not have a valid issuer";
-    if (error.claim === "nbf") return "the token is not valid yet";
+    if (error.claim === "nbf" && error.reason === "check_failed") return "the token is not valid yet";
     return `the token has an invalid ${error.claim} claim`;
   }
   if (error instanceof errors.JOSEAlgNotAllowed) return "the token's signing algorithm is not allowed";

@@ -217,7 +217,7 @@ describe("a bad token gets API Gateway's 401", () => {
 });
 
 describe("renderAuthorizerContext", () => {
-  it("renders numbers and booleans as text, lists in brackets, objects as JSON, and leaves null claims out", () => {
+  it("renders numbers and booleans as text, lists in brackets, objects as JSON, and leaves absent claims out", () => {
     const context = renderAuthorizerContext({
       sub: "u-1",
       exp: 1787996002,
@@ -225,6 +225,7 @@ describe("renderAuthorizerContext", () => {
       "cognito:groups": ["admins", "auditors"],
       address: { country: "JP" },
       nickname: null as unknown as string,
+      given_name: undefined,
     });
 
     expect(context).toEqual({
