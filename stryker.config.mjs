@@ -21,6 +21,8 @@ export default {
     "usermanagement/shared/runtime/http-api-event.ts",
     "usermanagement/users-api/api/runtime/user-query.ts",
     "usermanagement/shared/runtime/problem-details.ts",
+    "usermanagement/shared/runtime/access.ts",
+    "usermanagement/shared/runtime/access-token.ts",
     "usermanagement/users-api/api/runtime/authorization.ts",
     "usermanagement/users-api/api/runtime/conditional-transaction.ts",
     "usermanagement/chatbot-api/nlp/runtime/dialog/confirmation.ts",

@@ -10,6 +10,7 @@ import { cachedSandboxAssembly } from "./cloudformation/assembly-cache";
 import { readCloudAssembly } from "./cloudformation/cloud-assembly";
 import { type Deployment, deploy, SANDBOX_ENVIRONMENT } from "./cloudformation/deployment";
 import { createTablesAt } from "./cloudformation/resources/dynamodb-table";
+import { appClientScopes } from "./cloudformation/resources/user-pool";
 import type { Distribution } from "./cloudfront/distribution";
 import { type SandboxDynamoDB, startSandboxDynamoDB } from "./dynamodb/sandbox-dynamodb";
 import { sandboxClients } from "./issuer/accounts";
@@ -79,9 +80,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const running: { database?: SandboxDynamoDB; issuer?: RunningIssuer; deployment?: RunningDeployment } = {};
   const stop = () => stopAll(server, running);
   try {
-    // DynamoDB Local's JVM, the issuer and the assembly (synthesized in a child process when the cache has none,
-    // then deployed) start together, and the tables are created as soon as both DynamoDB and the templates are
-    // there; whichever fails, the others are stopped.
+    // DynamoDB Local's JVM and the assembly (synthesized in a child process when the cache has none, then
+    // deployed) start together; the issuer starts as soon as the templates are there, and the tables once both
+    // DynamoDB and the templates are; whichever fails, the others are stopped.
     const assembly = Promise.resolve(options.assembly ?? cachedSandboxAssembly());
     // The account and region the policies' ARNs name: those of the environment-agnostic sandbox stacks.
     const databaseStarted = startSandboxDynamoDB(SANDBOX_ENVIRONMENT);
@@ -89,11 +90,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     const [database, issuer, deployed] = await settled(
       [
         databaseStarted,
-        startIssuer({
-          clients: sandboxClients(url),
-          port: options.issuerPort,
-          accessTokenTtlSeconds: options.accessTokenTtlSeconds,
-        }),
+        // The issuer's clients are allowed what the templates' app clients are.
+        deploying.then((deployment) =>
+          startIssuer({
+            clients: sandboxClients(url, appClientScopes(deployment)),
+            port: options.issuerPort,
+            accessTokenTtlSeconds: options.accessTokenTtlSeconds,
+          }),
+        ),
         deploying,
         Promise.all([databaseStarted, deploying]).then(([{ localEndpoint }, deployment]) =>
           createTablesAt(localEndpoint, deployment.resourcesOfType("AWS::DynamoDB::Table")),

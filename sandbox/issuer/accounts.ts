@@ -1,9 +1,9 @@
 // Who can sign in to the sandbox's issuer: two people, the SPA's app client and two machine clients, seeded for
 // the sandbox only (the README lists them). Cognito holds these in AWS; here they live in code because the
-// sandbox keeps nothing between runs. The clients mirror the user pool's: the SPA may be granted the identity
-// scopes and both API scopes, each machine only its own.
-import { ADMINS_GROUP, READ_SCOPE, WRITE_SCOPE } from "../../usermanagement/shared/runtime/access";
-import type { SpaConfig } from "../../usermanagement/users-ui/spa/config";
+// sandbox keeps nothing between runs. What each client may be granted is not written here: it is the templates'
+// AllowedOAuthScopes (the user pool's stand-in reads them), so a scope taken from a client in its construct is
+// refused by the sandbox's issuer too.
+import { ADMINS_GROUP, READ_SCOPE } from "../../usermanagement/shared/runtime/access";
 import type { IssuerClient } from "./clients";
 
 export interface SandboxPerson {
@@ -32,54 +32,52 @@ export const SANDBOX_PEOPLE: readonly SandboxPerson[] = [
   },
 ];
 
-/** The machine clients: client-credentials grant, with a secret. */
-export const SANDBOX_MACHINE_CLIENTS: readonly IssuerClient[] = [
-  {
-    clientId: "sandbox-admin-client",
-    clientSecret: "sandbox-admin-secret",
-    grantTypes: ["client_credentials"],
-    allowedScopes: [WRITE_SCOPE, READ_SCOPE],
-  },
-  {
-    clientId: "sandbox-viewer-client",
-    clientSecret: "sandbox-viewer-secret",
-    grantTypes: ["client_credentials"],
-    allowedScopes: [READ_SCOPE],
-  },
+export interface SandboxMachineClient {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /**
+   * Whether the client may only read: the template's machine client may have every scope it allows; a read-only
+   * one, which production has no need of, only the read scope among them, for trying what a reader gets.
+   */
+  readonly readOnly: boolean;
+}
+
+/** The machine clients' credentials (client-credentials grant). */
+export const SANDBOX_MACHINE_CLIENTS: readonly SandboxMachineClient[] = [
+  { clientId: "sandbox-admin-client", clientSecret: "sandbox-admin-secret", readOnly: false },
+  { clientId: "sandbox-viewer-client", clientSecret: "sandbox-viewer-secret", readOnly: true },
 ];
+
+/** The scopes the templates' app clients may be granted (their AllowedOAuthScopes), by kind of client. */
+export interface AppClientScopes {
+  /** The authorization-code client's, the SPA's. */
+  readonly spa: readonly string[];
+  /** The client-credentials client's. */
+  readonly machine: readonly string[];
+}
 
 /** The SPA's app client: authorization code + PKCE, no secret. */
 export const SPA_CLIENT_ID = "users-ui";
 
-/**
- * What the SPA asks for, as with its Cognito app client: who the person is, and both API scopes so that its
- * token reaches every route. What the person may do there comes from their groups, not from these.
- */
-export const SPA_SCOPE = `openid email profile ${READ_SCOPE} ${WRITE_SCOPE}`;
-
-/** The SPA's client, signing in and out at the UI's own URL in either loopback spelling. */
-export function spaClient(uiUrl: string): IssuerClient {
+/** Every client of the sandbox's issuer, for a UI served at `uiUrl`, allowed what the templates allow theirs. */
+export function sandboxClients(uiUrl: string, allowed: AppClientScopes): IssuerClient[] {
   const home = loopbackSpellings(new URL(uiUrl).origin).map((origin) => `${origin}/`);
-  return {
+  const spa: IssuerClient = {
     clientId: SPA_CLIENT_ID,
     grantTypes: ["authorization_code", "refresh_token"],
-    allowedScopes: SPA_SCOPE.split(" "),
+    allowedScopes: allowed.spa,
     redirectUris: home,
   };
+  const machines = SANDBOX_MACHINE_CLIENTS.map(
+    ({ clientId, clientSecret, readOnly }): IssuerClient => ({
+      clientId,
+      clientSecret,
+      grantTypes: ["client_credentials"],
+      allowedScopes: readOnly ? allowed.machine.filter((scope) => scope === READ_SCOPE) : allowed.machine,
+    }),
+  );
+  return [spa, ...machines];
 }
-
-/** Every client of the sandbox's issuer, for a UI served at `uiUrl`. */
-export const sandboxClients = (uiUrl: string): IssuerClient[] => [
-  spaClient(uiUrl),
-  ...SANDBOX_MACHINE_CLIENTS,
-];
-
-/** The SPA's `config.json` for the issuer at `issuerUrl`. */
-export const sandboxSpaConfig = (issuerUrl: string): SpaConfig => ({
-  authority: issuerUrl,
-  clientId: SPA_CLIENT_ID,
-  scope: SPA_SCOPE,
-});
 
 export const personById = (sub: string) => SANDBOX_PEOPLE.find((person) => person.sub === sub);
 

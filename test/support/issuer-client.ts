@@ -1,7 +1,11 @@
 // Talks to the sandbox's OpenID issuer over HTTP the way its clients do: a machine's client-credentials grant,
 // and a person's sign-in through the issuer's own page (authorization code + PKCE), cookies kept by hand.
 import { createHash, randomBytes } from "node:crypto";
-import { SPA_CLIENT_ID, SPA_SCOPE } from "../../sandbox/issuer/accounts";
+import { SPA_CLIENT_ID } from "../../sandbox/issuer/accounts";
+import { READ_SCOPE, WRITE_SCOPE } from "../../usermanagement/shared/runtime/access";
+
+/** What the SPA asks for at sign-in (its config.json's `scope`): who the person is, and both API scopes. */
+const SPA_SCOPE = `openid email profile ${READ_SCOPE} ${WRITE_SCOPE}`;
 
 export interface TokenResponse {
   readonly status: number;

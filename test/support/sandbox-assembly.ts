@@ -5,6 +5,8 @@ import { inject } from "vitest";
 import { readCloudAssembly } from "../../sandbox/cloudformation/cloud-assembly";
 import { type Deployment, deploy, resolved } from "../../sandbox/cloudformation/deployment";
 import { createTableInput } from "../../sandbox/cloudformation/resources/dynamodb-table";
+import { appClientScopes } from "../../sandbox/cloudformation/resources/user-pool";
+import { sandboxClients } from "../../sandbox/issuer/accounts";
 
 let deployment: Deployment | undefined;
 
@@ -21,3 +23,6 @@ export function usersTableInput(tableName: string): CreateTableCommandInput {
     throw new Error("The sandbox app should declare one table, the Users table");
   return createTableInput(resolved(table), tableName);
 }
+
+/** The sandbox issuer's clients for a UI served at `uiUrl`, allowed what the templates' app clients are. */
+export const issuerClients = (uiUrl: string) => sandboxClients(uiUrl, appClientScopes(sandboxDeployment()));

@@ -2,7 +2,6 @@
 // machine client, through the client-credentials grant): to set up users and to change one behind the
 // page's back.
 import { SANDBOX_MACHINE_CLIENTS } from "../../sandbox/issuer/accounts";
-import { WRITE_SCOPE } from "../../usermanagement/shared/runtime/access";
 import { SPA_CONFIG_PATH, type SpaConfig } from "../../usermanagement/users-ui/spa/config";
 
 export interface UserFields {
@@ -36,7 +35,7 @@ async function fetchMachineToken(
   const discovery = (await (await fetch(`${config.authority}/.well-known/openid-configuration`)).json()) as {
     token_endpoint: string;
   };
-  const client = SANDBOX_MACHINE_CLIENTS.find((c) => c.allowedScopes.includes(WRITE_SCOPE) !== readOnly);
+  const client = SANDBOX_MACHINE_CLIENTS.find((c) => c.readOnly === readOnly);
   if (!client) throw new Error("the sandbox issuer seeds no such machine client");
   const response = await fetch(discovery.token_endpoint, {
     method: "POST",

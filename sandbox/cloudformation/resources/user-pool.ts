@@ -3,6 +3,7 @@
 // /oauth2/revoke endpoints, as "Amazon Cognito user pools endpoints" lists them) or an app client's id, the sandbox puts the
 // issuer's. A code-grant client (the SPA's) is stood in for by the issuer's SPA client, a client-credentials
 // client by each of its machine clients, so the authorizers' audiences and config.json name the issuer's.
+import type { AppClientScopes } from "../../issuer/accounts";
 import type { DeployedResource, Deployment } from "../deployment";
 
 /** The issuer's endpoints, from its discovery document, and its clients. */
@@ -67,6 +68,19 @@ export function userPoolStandIn(deployment: Deployment, issuer: IssuerEndpoints)
     rewrite: <T>(value: T) => rewrite(value) as T,
     clientIds: (clientId) => standIns.get(clientId) ?? [clientId],
   };
+}
+
+/** What the templates' app clients may be granted: the code-grant client's and the client-credentials one's. */
+export function appClientScopes(deployment: Deployment): AppClientScopes {
+  const clients = deployment.resourcesOfType("AWS::Cognito::UserPoolClient");
+  const scopesOf = (flow: string) => {
+    const client = clients.find((candidate) =>
+      ((candidate.properties.AllowedOAuthFlows ?? []) as readonly string[]).includes(flow),
+    );
+    if (!client) throw new Error(`The templates declare no user pool client with the ${flow} flow`);
+    return (client.properties.AllowedOAuthScopes ?? []) as readonly string[];
+  };
+  return { spa: scopesOf("code"), machine: scopesOf("client_credentials") };
 }
 
 function envOf(deployment: Deployment, resource: DeployedResource) {

@@ -8,10 +8,10 @@ import {
   type JwtAuthorizer,
   renderAuthorizerContext,
 } from "../../../sandbox/api-gateway/jwt-authorizer";
-import { sandboxClients } from "../../../sandbox/issuer/accounts";
 import { generateSigningKey, type RunningIssuer, startIssuer } from "../../../sandbox/issuer/issuer";
 import { READ_SCOPE, WRITE_SCOPE } from "../../../usermanagement/shared/runtime/access";
 import { clientCredentials } from "../../support/issuer-client";
+import { issuerClients } from "../../support/sandbox-assembly";
 
 let issuer: RunningIssuer;
 let issuerKey: JWK;
@@ -19,7 +19,7 @@ let authorize: JwtAuthorizer;
 let adminClientToken: string;
 beforeAll(async () => {
   issuerKey = await generateSigningKey();
-  issuer = await startIssuer({ clients: sandboxClients("http://127.0.0.1:3999"), signingKey: issuerKey });
+  issuer = await startIssuer({ clients: issuerClients("http://127.0.0.1:3999"), signingKey: issuerKey });
   authorize = createJwtAuthorizer(issuer.rules);
   adminClientToken = (await clientCredentials(issuer.url, "sandbox-admin-client", "sandbox-admin-secret"))
     .json.access_token;

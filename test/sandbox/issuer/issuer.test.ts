@@ -1,15 +1,15 @@
 // The sandbox's OpenID issuer, over HTTP: the tokens its machine clients and people get, and its sign-in page.
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sandboxClients, sandboxSpaConfig } from "../../../sandbox/issuer/accounts";
 import { type RunningIssuer, startIssuer } from "../../../sandbox/issuer/issuer";
 import { ADMINS_GROUP, READ_SCOPE, WRITE_SCOPE } from "../../../usermanagement/shared/runtime/access";
 import { clientCredentials, IssuerSession } from "../../support/issuer-client";
+import { issuerClients } from "../../support/sandbox-assembly";
 
 const UI_URL = "http://127.0.0.1:3999";
 let issuer: RunningIssuer;
 beforeAll(async () => {
-  issuer = await startIssuer({ clients: sandboxClients(UI_URL), accessTokenTtlSeconds: 300 });
+  issuer = await startIssuer({ clients: issuerClients(UI_URL), accessTokenTtlSeconds: 300 });
 });
 afterAll(() => issuer?.stop());
 
@@ -41,16 +41,11 @@ describe("discovery", () => {
     expect(discovery.end_session_endpoint).toMatch(new RegExp(`^${issuer.url}/`));
   });
 
-  it("gives the JWT authorizer its issuer and every client as audience, and the SPA its config", () => {
+  it("gives the JWT authorizer its issuer and every client as audience", () => {
     expect(issuer.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(issuer.rules).toEqual({
       issuer: issuer.url,
       audience: ["users-ui", "sandbox-admin-client", "sandbox-viewer-client"],
-    });
-    expect(sandboxSpaConfig(issuer.url)).toEqual({
-      authority: issuer.url,
-      clientId: "users-ui",
-      scope: `openid email profile ${READ_SCOPE} ${WRITE_SCOPE}`,
     });
   });
 });
@@ -59,7 +54,7 @@ describe("its port", () => {
   it("refuses to start on a port already in use, naming ISSUER_PORT", async () => {
     const port = Number(new URL(issuer.url).port);
 
-    await expect(startIssuer({ clients: sandboxClients(UI_URL), port })).rejects.toThrow(
+    await expect(startIssuer({ clients: issuerClients(UI_URL), port })).rejects.toThrow(
       `Port ${port} is already in use: stop what uses it or set ISSUER_PORT to another port.`,
     );
   });
@@ -79,7 +74,7 @@ describe("client-credentials grant", () => {
       sub: "sandbox-admin-client",
       client_id: "sandbox-admin-client",
       token_use: "access",
-      scope: `${WRITE_SCOPE} ${READ_SCOPE}`,
+      scope: `${READ_SCOPE} ${WRITE_SCOPE}`,
       jti: expect.any(String),
     });
     expect(payload.exp).toBe((payload.iat ?? 0) + 300);
@@ -280,7 +275,7 @@ describe("repeated wrong passwords", () => {
   let lockingIssuer: RunningIssuer;
   beforeAll(async () => {
     clock = Date.parse("2026-11-30T07:00:00Z");
-    lockingIssuer = await startIssuer({ clients: sandboxClients(UI_URL), now: () => clock });
+    lockingIssuer = await startIssuer({ clients: issuerClients(UI_URL), now: () => clock });
   });
   afterAll(() => lockingIssuer?.stop());
 

@@ -2,10 +2,10 @@
 // serious or critical accessibility violation.
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sandboxClients } from "../../../sandbox/issuer/accounts";
 import { type RunningIssuer, startIssuer } from "../../../sandbox/issuer/issuer";
 import { seriousAccessibilityViolations } from "../../support/axe";
 import { type AppPage, launchBrowser, watchedPage } from "../../support/browser";
+import { issuerClients } from "../../support/sandbox-assembly";
 
 const UI_URL = "http://127.0.0.1:3999";
 let issuer: RunningIssuer;
@@ -13,7 +13,7 @@ let browser: Browser;
 let context: BrowserContext;
 let app: AppPage;
 beforeAll(async () => {
-  [issuer, browser] = await Promise.all([startIssuer({ clients: sandboxClients(UI_URL) }), launchBrowser()]);
+  [issuer, browser] = await Promise.all([startIssuer({ clients: issuerClients(UI_URL) }), launchBrowser()]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -22,9 +22,10 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export async function readJsonBody(request: Request, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const [mediaType, ...parameters] = (request.headers.get("content-type") ?? "").split(";");
   const type = mediaType.trim().toLowerCase();
-  // JSON is UTF-8 (RFC 8259 §8.1); a declared charset can only be that one.
+  // JSON is UTF-8 (RFC 8259 §8.1); a declared charset can only be that one. Whatever follows the charset's name in
+  // its parameter is not read, so that no trailing text makes a declared charset go unnoticed.
   const charset = parameters
-    .map((parameter) => /^\s*charset\s*=\s*"?([^";\s]*)"?\s*$/i.exec(parameter)?.[1])
+    .map((parameter) => /^\s*charset\s*=\s*"?([^";\s]*)/i.exec(parameter)?.[1])
     .find((value) => value !== undefined);
   if ((type !== "application/json" && !type.endsWith("+json")) || !isUtf8(charset)) {
     throw new ProblemError(

@@ -2,6 +2,7 @@
 // or its clients, the issuer's take their place.
 import { describe, expect, it } from "vitest";
 import {
+  appClientScopes,
   type IssuerEndpoints,
   userPoolStandIn,
 } from "../../../../sandbox/cloudformation/resources/user-pool";
@@ -52,6 +53,13 @@ describe("the issuer standing in for the user pool", () => {
     expect(standIn().rewrite({ clientId: spa.physicalId })).toEqual({ clientId: "users-ui" });
     expect(standIn().clientIds(machine.physicalId)).toEqual(["machine-a", "machine-b"]);
     expect(standIn().clientIds("someone-else")).toEqual(["someone-else"]);
+  });
+
+  it("allows the issuer's clients the scopes the templates' app clients are allowed", () => {
+    expect(appClientScopes(sandboxDeployment())).toEqual({
+      spa: ["openid", "email", "profile", "users-api/read", "users-api/write"],
+      machine: ["users-api/read", "users-api/write"],
+    });
   });
 
   it("leaves everything else as it is", () => {

@@ -1,10 +1,12 @@
 // Both APIs act on access tokens only: an ID token, or no token at all, is a 401 with RFC 6750's invalid_token,
 // whichever handler it reaches (the Users API's own cases are in its authorization tests).
 import { Logger } from "@aws-lambda-powertools/logger";
-import { describe, expect, it } from "vitest";
+import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { describe, expect, it, vi } from "vitest";
 import { invokeHttpApi } from "../../../../sandbox/api-gateway/http-api";
 import { createChatbotApiHandler } from "../../../../usermanagement/chatbot-api/nlp/runtime/chatbot-api";
 import { CHATBOT_API_ROUTES } from "../../../../usermanagement/chatbot-api/nlp/runtime/routes";
+import { accessTokenMiddleware } from "../../../../usermanagement/shared/runtime/access-token";
 import { ADMIN_ID_TOKEN, VIEWER } from "../../../support/identities";
 
 const chatbot = {
@@ -43,5 +45,23 @@ describe("the Chatbot API", () => {
 
   it("answers an access token's chat", async () => {
     expect((await chat(VIEWER)).status).toBe(200);
+  });
+});
+
+describe("the access-token middleware", () => {
+  const run = async (route: object | null) => {
+    const next = vi.fn(async () => undefined);
+    const middleware = accessTokenMiddleware as unknown as (options: object) => Promise<void>;
+    const event = { requestContext: {} } as APIGatewayProxyEventV2;
+    await middleware({ reqCtx: { route, req: { method: "POST" }, event }, next });
+    return next.mock.calls.length;
+  };
+
+  it("refuses a matched route's request without an access token before the handler", async () => {
+    await expect(run({ path: "/api/chat" })).rejects.toThrow("The request carries no access token;");
+  });
+
+  it("lets a request no route serves through, to its 404 or 405", async () => {
+    expect(await run(null)).toBe(1);
   });
 });

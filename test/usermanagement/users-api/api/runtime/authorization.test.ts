@@ -8,7 +8,6 @@ import {
   createJwtAuthorizer,
   type JwtAuthorizerContext,
 } from "../../../../../sandbox/api-gateway/jwt-authorizer";
-import { sandboxClients } from "../../../../../sandbox/issuer/accounts";
 import { type RunningIssuer, startIssuer } from "../../../../../sandbox/issuer/issuer";
 import {
   ADMINS_GROUP,
@@ -26,6 +25,7 @@ import {
   WRITE_MACHINE,
 } from "../../../../support/identities";
 import { clientCredentials, IssuerSession } from "../../../../support/issuer-client";
+import { issuerClients } from "../../../../support/sandbox-assembly";
 import { type UsersApiUnderTest, usersApiUnderTest } from "../../../../support/users-api-client";
 
 const eventWith = (authorizer?: object) =>
@@ -175,7 +175,7 @@ describe("the same roles from the sandbox issuer's tokens as from Cognito's", ()
   let issuer: RunningIssuer;
   let contextOf: (token: string) => Promise<JwtAuthorizerContext>;
   beforeAll(async () => {
-    issuer = await startIssuer({ clients: sandboxClients(UI_URL) });
+    issuer = await startIssuer({ clients: issuerClients(UI_URL) });
     const authorize = createJwtAuthorizer(issuer.rules);
     contextOf = async (token) => {
       const decision = await authorize({ authorization: `Bearer ${token}` });
