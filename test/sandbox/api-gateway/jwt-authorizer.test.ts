@@ -8,10 +8,10 @@ import {
   type JwtAuthorizer,
   renderAuthorizerContext,
 } from "../../../sandbox/api-gateway/jwt-authorizer";
+import { sandboxClients } from "../../../sandbox/issuer/accounts";
 import { generateSigningKey, type RunningIssuer, startIssuer } from "../../../sandbox/issuer/issuer";
 import { READ_SCOPE, WRITE_SCOPE } from "../../../usermanagement/shared/runtime/access";
 import { clientCredentials } from "../../support/issuer-client";
-import { issuerClients } from "../../support/sandbox-assembly";
 
 let issuer: RunningIssuer;
 let issuerKey: JWK;
@@ -19,7 +19,13 @@ let authorize: JwtAuthorizer;
 let adminClientToken: string;
 beforeAll(async () => {
   issuerKey = await generateSigningKey();
-  issuer = await startIssuer({ clients: issuerClients("http://127.0.0.1:3999"), signingKey: issuerKey });
+  // The clients' scopes are written here, not read from the synthesized templates: these tests run under
+  // `npm run mutation` too, once per mutant, where nothing is synthesized.
+  const allowed = { spa: ["openid", READ_SCOPE, WRITE_SCOPE], machine: [READ_SCOPE, WRITE_SCOPE] };
+  issuer = await startIssuer({
+    clients: sandboxClients("http://127.0.0.1:3999", allowed),
+    signingKey: issuerKey,
+  });
   authorize = createJwtAuthorizer(issuer.rules);
   adminClientToken = (await clientCredentials(issuer.url, "sandbox-admin-client", "sandbox-admin-secret"))
     .json.access_token;
