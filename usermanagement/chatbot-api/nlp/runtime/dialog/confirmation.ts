@@ -35,7 +35,10 @@ const HEDGES = words(`maybe perhaps probably possibly guess suppose think believ
 const FILLER = words(`please pls plz thanks thank you thx ty cheers just then now so very really totally much
   i i'm im am it him her them that this that's the user account deletion go ahead do for sir mate oh well`);
 
-/** Several words read as one: replaced before the clause is read. */
+/**
+ * Several words read as one: replaced before the clause is read. Only phrases whose words alone would read
+ * otherwise ("no idea" is no refusal); "never mind" is a negated clause and "kind of" an unclear one already.
+ */
 const PHRASES: readonly (readonly [readonly string[], string])[] = [
   [["go", "ahead"], "yes"],
   [["go", "for", "it"], "yes"],
@@ -45,11 +48,8 @@ const PHRASES: readonly (readonly [readonly string[], string])[] = [
   [["no", "problem"], "yes"],
   [["no", "worries"], "yes"],
   [["sounds", "good"], "yes"],
-  [["never", "mind"], "no"],
   [["changed", "my", "mind"], "no"],
   [["no", "idea"], "maybe"],
-  [["kind", "of"], "maybe"],
-  [["sort", "of"], "maybe"],
 ];
 
 const CLAUSE_BREAKS = words(", ; . ! … : - – — but and or though although however");

@@ -57,6 +57,7 @@ const NOT_YES: readonly (readonly [string, "no" | "unclear"])[] = [
   ["perhaps not", "no"],
   ["sure, why not", "no"],
   ["sure I don't", "no"],
+  ["I'm sure not", "no"],
   // A clause of its own for the no: "sure" after the comma is no doubt about the "not".
   ["Not now, I'm sure.", "no"],
   // Plain refusals.
@@ -78,6 +79,8 @@ const NOT_YES: readonly (readonly [string, "no" | "unclear"])[] = [
   ["I don't know", "unclear"],
   ["not sure, but yes", "unclear"],
   ["no idea", "unclear"],
+  ["kind of", "unclear"],
+  ["yes, sort of", "unclear"],
   ["maybe", "unclear"],
   ["maybe later", "unclear"],
   ["probably", "unclear"],
