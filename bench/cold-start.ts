@@ -2,7 +2,9 @@
 // alone) and, for the Users API, one GetItem with the same bundled SDK (what any function reading the table pays).
 import { join } from "node:path";
 import { buildSync } from "esbuild";
+import type { JwtAuthorizerContext } from "../sandbox/api-gateway/jwt-authorizer";
 import { CHATBOT_API_ROUTES } from "../usermanagement/chatbot-api/nlp/runtime/routes";
+import { READ_SCOPE } from "../usermanagement/shared/runtime/access";
 import { USERS_API_ROUTES } from "../usermanagement/users-api/api/runtime/routes";
 import type { BundlesResult, LambdaName } from "./bundles";
 import type { ColdStartInput } from "./cold-start-child";
@@ -10,7 +12,19 @@ import { pairedRatios, runChild, type Summary, summarize } from "./measure";
 
 export const COLD_START_TARGET_RATIO = 1.3;
 
-const USERS_READ = { routes: USERS_API_ROUTES, request: { method: "GET", url: "/api/users/nobody-here" } };
+/** A read-scoped machine client's access token, as API Gateway's authorizer renders it: the handlers take no other. */
+const READER: JwtAuthorizerContext = {
+  jwt: {
+    claims: { token_use: "access", client_id: "bench", sub: "bench", scope: READ_SCOPE },
+    scopes: [READ_SCOPE],
+  },
+};
+
+const USERS_READ = {
+  routes: USERS_API_ROUTES,
+  request: { method: "GET", url: "/api/users/nobody-here" },
+  authorizer: READER,
+};
 const CHAT = {
   routes: CHATBOT_API_ROUTES,
   request: {
@@ -19,6 +33,7 @@ const CHAT = {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ sessionId: "bench-session", text: "what is alice's email?" }),
   },
+  authorizer: READER,
 };
 
 export type ColdStartSubject = "usersApi" | "usersApiRuntimeSdk" | "chatbotApi";

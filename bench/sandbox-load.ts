@@ -40,6 +40,7 @@ export interface SandboxLoadSettings {
   readonly loadSeconds: number;
   readonly loadConnections: number;
   readonly overLimitSeconds: number;
+  readonly overLimitConnections: number;
 }
 
 export async function measureSandbox(
@@ -98,7 +99,7 @@ export async function measureSandbox(
   });
   const overLimit = await run("http", "mixed", {
     seconds: settings.overLimitSeconds,
-    connections: settings.loadConnections,
+    connections: settings.overLimitConnections,
   });
   return {
     rate: settings.rate,
@@ -114,7 +115,11 @@ export async function measureSandbox(
       connections: settings.loadConnections,
       rate: settings.rate,
     },
-    overLimit: { ...overLimit, seconds: settings.overLimitSeconds, connections: settings.loadConnections },
+    overLimit: {
+      ...overLimit,
+      seconds: settings.overLimitSeconds,
+      connections: settings.overLimitConnections,
+    },
   };
 }
 
