@@ -4,8 +4,7 @@
 import { type IntentName, isIntentName } from "../intents";
 import { type IntentClassifier, type IntentModel, loadIntentClassifier } from "./classifier";
 import { type Entities, extractEntities } from "./entities";
-import { type Piece, toFeatures } from "./features";
-import type { Concept } from "./lexicon";
+import { type Features, type Piece, toFeatures } from "./features";
 import { createVocabulary, type Vocabulary } from "./vocabulary";
 
 export interface IntentScore {
@@ -13,24 +12,11 @@ export interface IntentScore {
   readonly score: number;
 }
 
-export interface Understanding {
+/** What the engine makes of an utterance: its values, its intents ranked, and what its words say (features.ts). */
+export interface Understanding extends Omit<Features, "features"> {
   readonly entities: Entities;
   /** Every intent worth mentioning, best first; FallbackIntent first when the text was not understood. */
   readonly ranking: readonly IntentScore[];
-  /** Content words of the utterance (entities aside) the domain knows: the corpus uses them or the lexicon. */
-  readonly knownWords: readonly string[];
-  /** Content words of the utterance (entities aside) the domain doesn't know, as typed (lowercase). */
-  readonly unknownWords: readonly string[];
-  /** The unknown words that may change what is asked ("disable", "admin"), not those describing a person. */
-  readonly unplacedWords: readonly string[];
-  /** The request's first content word, when the domain doesn't know it: an operation it lacks ("lock bob"). */
-  readonly unknownOperation?: string;
-  /** The concepts its words stand for ("remove" → delete), in order. */
-  readonly concepts: readonly Concept[];
-  /** The concepts of the request's operation, its first verb on users ("make" creates or changes). */
-  readonly operation: readonly Concept[];
-  /** A question about a change made ("who is registered?"), which asks for none. */
-  readonly asksAboutPast: boolean;
 }
 
 export interface Nlu {
@@ -64,16 +50,8 @@ function classify(
   vocabulary: Vocabulary,
   pieces: readonly Piece[],
 ): Omit<Understanding, "entities"> {
-  const {
-    features,
-    knownWords,
-    unknownWords,
-    unplacedWords,
-    unknownOperation,
-    concepts,
-    operation,
-    asksAboutPast,
-  } = toFeatures(pieces, vocabulary.isCorpusStem);
+  const { features, ...words } = toFeatures(pieces, vocabulary.isCorpusStem);
+  const { knownWords, unknownWords } = words;
   const ranked = classifier
     .rank(features)
     .flatMap(({ label, score }) => (isIntentName(label) ? [{ intent: label, score }] : []));
@@ -95,14 +73,8 @@ function classify(
     best.intent === "FallbackIntent";
   const coverage = knownWords.length / Math.max(1, knownWords.length + unknownWords.length);
   return {
+    ...words,
     ranking: offTopic ? asFallback(ranking, coverage) : ranking,
-    knownWords,
-    unknownWords,
-    unplacedWords,
-    unknownOperation,
-    concepts,
-    operation,
-    asksAboutPast,
   };
 }
 
