@@ -12,6 +12,7 @@ import { sandboxClients } from "../../../sandbox/issuer/accounts";
 import { generateSigningKey, type RunningIssuer, startIssuer } from "../../../sandbox/issuer/issuer";
 import { READ_SCOPE, WRITE_SCOPE } from "../../../usermanagement/shared/runtime/access";
 import { clientCredentials } from "../../support/issuer-client";
+import { refusal } from "../../support/jwt-authorizer-refusal";
 
 let issuer: RunningIssuer;
 let issuerKey: JWK;
@@ -51,21 +52,6 @@ async function signed(claims: JWTPayload, key: JWK = issuerKey, header: Record<s
     .setProtectedHeader({ alg: "RS256", kid: key.kid, ...header })
     .sign(await importJWK(key, "RS256"));
 }
-
-const refusal = (description?: string) => ({
-  ok: false,
-  response: {
-    statusCode: 401,
-    headers: {
-      "content-type": "application/json",
-      "www-authenticate":
-        description === undefined
-          ? "Bearer"
-          : `Bearer scope="" error="invalid_token" error_description="${description}"`,
-    },
-    body: '{"message":"Unauthorized"}',
-  },
-});
 
 describe("a valid token", () => {
   it("passes with the claims rendered as API Gateway renders them and no scopes for a route that needs none", async () => {

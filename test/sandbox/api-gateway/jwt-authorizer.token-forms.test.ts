@@ -8,6 +8,7 @@
 import { exportJWK, generateKeyPair, type JWTPayload, SignJWT } from "jose";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createJwtAuthorizer, type JwtAuthorizer } from "../../../sandbox/api-gateway/jwt-authorizer";
+import { refusal } from "../../support/jwt-authorizer-refusal";
 
 const ISSUER = "https://issuer.example.test";
 const AUDIENCE = ["users-ui", "machine-client"];
@@ -71,21 +72,6 @@ async function signed(
     .setProtectedHeader(kid === null ? { alg } : { alg, kid })
     .sign(key);
 }
-
-const refusal = (description?: string) => ({
-  ok: false,
-  response: {
-    statusCode: 401,
-    headers: {
-      "content-type": "application/json",
-      "www-authenticate":
-        description === undefined
-          ? "Bearer"
-          : `Bearer scope="" error="invalid_token" error_description="${description}"`,
-    },
-    body: '{"message":"Unauthorized"}',
-  },
-});
 
 describe("the identity source: the token alone or after Bearer", () => {
   // Accepted forms: the page's "only the token, or the token prefixed with Bearer"; the scheme's case does not
