@@ -3,6 +3,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterEach } from "vitest";
 import type {
   FunctionConfiguration,
   FunctionLogRecord,
@@ -64,4 +65,15 @@ export async function probeService(
 export function payloadOf<T = Record<string, unknown>>(result: { outcome: string; payload?: unknown }): T {
   if (result.outcome !== "success") throw new Error(`expected a success, got ${JSON.stringify(result)}`);
   return result.payload as T;
+}
+
+/** A `probeService` for a test file whose every service is stopped after the test that started it. */
+export function probeServicePerTest(): typeof probeService {
+  let running: Awaited<ReturnType<typeof probeService>>["service"] | undefined;
+  afterEach(() => running?.stop());
+  return async (...args) => {
+    const started = await probeService(...args);
+    running = started.service;
+    return started;
+  };
 }

@@ -1,8 +1,7 @@
 // When an invocation fails, the caller gets the function error Lambda reports, and an environment that timed out
 // or whose runtime exited is gone (the next invocation gets a fresh one) while the others run on.
-import { afterEach, describe, expect, it } from "vitest";
-import type { LambdaService } from "../../../sandbox/lambda/function-configuration";
-import { payloadOf, probeFunction, probeService } from "../../support/lambda-probe";
+import { describe, expect, it } from "vitest";
+import { payloadOf, probeFunction, probeServicePerTest } from "../../support/lambda-probe";
 import { isAlive } from "../../support/processes";
 
 interface Probe {
@@ -11,14 +10,7 @@ interface Probe {
   requestId: string;
 }
 
-let running: LambdaService | undefined;
-afterEach(() => running?.stop());
-
-async function start(...args: Parameters<typeof probeService>) {
-  const started = await probeService(...args);
-  running = started.service;
-  return started;
-}
+const start = probeServicePerTest();
 
 describe("a failing invocation", () => {
   it("that throws answers the error's name and message, and keeps its warm environment", async () => {

@@ -3,9 +3,8 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
-import type { LambdaService } from "../../../sandbox/lambda/function-configuration";
-import { payloadOf, probeFunction, probeService } from "../../support/lambda-probe";
+import { describe, expect, it } from "vitest";
+import { payloadOf, probeFunction, probeService, probeServicePerTest } from "../../support/lambda-probe";
 import { isAlive } from "../../support/processes";
 
 interface Probe {
@@ -16,14 +15,7 @@ interface Probe {
 
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
-let running: LambdaService | undefined;
-afterEach(() => running?.stop());
-
-async function start(...args: Parameters<typeof probeService>) {
-  const started = await probeService(...args);
-  running = started.service;
-  return started;
-}
+const start = probeServicePerTest();
 
 describe("the sandbox's Lambda", () => {
   it("reuses a warm environment: same process, module state kept, no second Init", async () => {
